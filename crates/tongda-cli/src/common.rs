@@ -1,0 +1,105 @@
+//! Shared CLI plumbing: loading the network and parameters, and CLI errors.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use tongda_core::{io::load_geodata, Network, TimeModel};
+
+/// A failure the CLI reports: the message and whether it is the user's input.
+#[derive(Debug)]
+pub struct CliError {
+    message: String,
+    internal: bool,
+}
+
+impl CliError {
+    /// Bad input (exit 2).
+    pub fn input(message: impl Into<String>) -> CliError {
+        CliError {
+            message: message.into(),
+            internal: false,
+        }
+    }
+
+    /// The process exit code.
+    pub fn exit_code(&self) -> u8 {
+        if self.internal {
+            1
+        } else {
+            2
+        }
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "tongda: {}", self.message)
+    }
+}
+
+impl From<tongda_core::Error> for CliError {
+    fn from(e: tongda_core::Error) -> CliError {
+        CliError::input(e.to_string())
+    }
+}
+
+/// Result of a CLI command.
+pub type CliResult<T> = Result<T, CliError>;
+
+/// Options for finding the network, shared by every subcommand.
+#[derive(Debug, Clone, clap::Args)]
+pub struct NetworkArgs {
+    /// Directory of the network's GeoJSON files.
+    #[arg(long, default_value = "geodata")]
+    pub geodata: PathBuf,
+    /// TOML file overriding time-model parameters (default: GEODATA/timemodel.toml if present).
+    #[arg(long)]
+    pub params: Option<PathBuf>,
+}
+
+/// Reads the time model: defaults overlaid with `params` (or the geodata's timemodel.toml).
+pub fn load_time_model(args: &NetworkArgs) -> CliResult<TimeModel> {
+    let path = match &args.params {
+        Some(p) => p.clone(),
+        None => {
+            let p = args.geodata.join("timemodel.toml");
+            if !p.exists() {
+                return Ok(TimeModel::default());
+            }
+            p
+        }
+    };
+    let text = read_text(&path)?;
+    Ok(TimeModel::from_toml_overrides(
+        &text,
+        &path.display().to_string(),
+    )?)
+}
+
+/// Reads a text file with a clear error.
+pub fn read_text(path: &Path) -> CliResult<String> {
+    std::fs::read_to_string(path)
+        .map_err(|e| CliError::input(format!("cannot read {}: {e}", path.display())))
+}
+
+/// Loads the network (errors are fatal; warnings are dropped) and the time model.
+pub fn load_network(args: &NetworkArgs) -> CliResult<(Network, TimeModel)> {
+    let tm = load_time_model(args)?;
+    let report = load_geodata(&args.geodata).map_err(|e| match e {
+        tongda_core::Error::Io { path, source } => CliError::input(format!(
+            "cannot read {}: {source} (run from the repository root or pass --geodata DIR)",
+            path.display()
+        )),
+        other => other.into(),
+    })?;
+    Ok((report.into_network()?, tm))
+}
+
+/// Minutes with one decimal, from seconds.
+pub fn minutes(seconds: u32) -> f64 {
+    (f64::from(seconds) / 6.0).round() / 10.0
+}
+
+/// A value rounded to one decimal.
+pub fn one_decimal(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}

@@ -1,0 +1,51 @@
+//! The `tongda` command-line interface: parses arguments, runs the library,
+//! prints results, and maps failures to exit codes (2 = bad input, 1 = internal).
+
+mod cmd;
+mod common;
+mod table;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// tongda (通达): reachability of the Chengdu–Chongqing transport network.
+#[derive(Debug, Parser)]
+#[command(name = "tongda", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check the geodata: print every error and warning (exit 2 on errors).
+    Validate(cmd::validate::Args),
+    /// Fastest route between two places, with its legs.
+    Route(cmd::route::Args),
+}
+
+/// Runs the CLI and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::Validate(a) => cmd::validate::run(a),
+        Command::Route(a) => cmd::route::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}

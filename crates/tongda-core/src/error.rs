@@ -1,0 +1,143 @@
+//! Typed errors and validation diagnostics.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The data cannot be used until this is fixed.
+    Error,
+    /// Probably a mistake; the data can still be used.
+    Warning,
+}
+
+/// One finding of validation: where, what, and how to fix it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file the finding is in.
+    pub file: PathBuf,
+    /// The feature id (or `feature #N` when it has none), if the finding is about one feature.
+    pub feature: Option<String>,
+    /// Line and column (1-based) for syntax errors.
+    pub line_col: Option<(usize, usize)>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub fix: String,
+}
+
+impl Diagnostic {
+    /// An error about one feature.
+    pub fn error(
+        file: impl Into<PathBuf>,
+        feature: Option<String>,
+        message: String,
+        fix: &str,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            feature,
+            line_col: None,
+            message,
+            fix: fix.to_string(),
+        }
+    }
+
+    /// A warning about one feature.
+    pub fn warning(
+        file: impl Into<PathBuf>,
+        feature: Option<String>,
+        message: String,
+        fix: &str,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, feature, message, fix)
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{sev}: {}", self.file.display())?;
+        if let Some((l, c)) = self.line_col {
+            write!(f, ":{l}:{c}")?;
+        }
+        if let Some(id) = &self.feature {
+            write!(f, ": feature \"{id}\"")?;
+        }
+        write!(f, ": {}", self.message)?;
+        if !self.fix.is_empty() {
+            write!(f, " — fix: {}", self.fix)?;
+        }
+        Ok(())
+    }
+}
+
+/// Errors from loading and using the network and its parameters.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input has errors; every one found is listed.
+    #[error("{} error(s) in the input:\n{}", count_errors(.0), format_diags(.0))]
+    Invalid(Vec<Diagnostic>),
+    /// A name given by the user matched nothing.
+    #[error("no place or node called \"{query}\"{}", did_you_mean(.suggestions))]
+    UnknownName {
+        /// What the user asked for.
+        query: String,
+        /// Closest matches, best first.
+        suggestions: Vec<String>,
+    },
+    /// A name given by the user matched several nodes.
+    #[error("\"{query}\" is ambiguous: it names {} — use an id", .candidates.join(", "))]
+    AmbiguousName {
+        /// What the user asked for.
+        query: String,
+        /// The matching nodes (`id (name)`).
+        candidates: Vec<String>,
+    },
+    /// A parameter or option is out of range.
+    #[error("{0}")]
+    BadParameter(String),
+}
+
+fn count_errors(d: &[Diagnostic]) -> usize {
+    d.iter().filter(|d| d.severity == Severity::Error).count()
+}
+
+fn format_diags(d: &[Diagnostic]) -> String {
+    d.iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| format!("  {d}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn did_you_mean(s: &[String]) -> String {
+    if s.is_empty() {
+        String::new()
+    } else {
+        format!(" — did you mean: {}?", s.join(", "))
+    }
+}
+
+/// Result alias of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

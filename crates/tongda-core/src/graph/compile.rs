@@ -1,0 +1,408 @@
+//! Expands the model into a time-weighted routing graph.
+//!
+//! Every model node `n` is vertex `n` (its *concourse*: where a trip starts,
+//! where access connectors arrive). Nodes served by scheduled lines get an
+//! *arrival* vertex and one *line* vertex per line; places on the road network
+//! get a *road* vertex. Arcs:
+//!
+//! | arc | cost |
+//! |---|---|
+//! | place → facility (access) | access minutes + processing (stations, ports) |
+//! | arrival → place (egress) | access minutes + egress |
+//! | concourse → line (board) | headway/2 + terminal_s − pass_stop_s |
+//! | line → line (ride) | run time + pass_stop_s |
+//! | line → arrival (alight) | 0 |
+//! | arrival → concourse (transfer) | transfer_min |
+//! | place ↔ road vertex | road_terminal_min |
+//! | road ↔ road | run time |
+//!
+//! so that one ride over `k` links costs `Σ run + terminal_s + (k−1) pass_stop_s`
+//! and a change of line pays the transfer, a new wait and a new terminal loss.
+
+use super::csr::{CsrGraph, VertexId, Weight};
+use crate::model::{Link, Mode, Network, NodeIdx, NodeKind, Status};
+use crate::timemodel::{ModeParams, Profile, TimeModel};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Which links are compiled: a profile, a year and the statuses allowed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GraphSpec {
+    /// Travel profile.
+    pub profile: Profile,
+    /// Links with `open_year <= year` (and not retired) are used.
+    pub year: i32,
+    /// Link statuses allowed (e.g. open + under construction + planned).
+    pub statuses: BTreeSet<Status>,
+}
+
+impl GraphSpec {
+    /// The default spec: everything but `proposed` that exists in `year`.
+    pub fn new(profile: Profile, year: i32) -> GraphSpec {
+        GraphSpec {
+            profile,
+            year,
+            statuses: [Status::Open, Status::UnderConstruction, Status::Planned]
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    /// True if `link` is part of the graph for this spec under `tm`.
+    pub fn uses(&self, link: &Link, tm: &TimeModel) -> bool {
+        link.exists_in(self.year)
+            && self.statuses.contains(&link.status)
+            && tm.profile(self.profile).modes.contains_key(&link.mode)
+            && !(self.profile == Profile::Freight && link.mode.is_rail() && !link.freight)
+    }
+}
+
+/// What a routing-graph vertex stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vertex {
+    /// The concourse of a model node (trips start and end here).
+    Node(NodeIdx),
+    /// The arrival side of a station or port (after alighting).
+    Arrival(NodeIdx),
+    /// On board line `line` (index into [`RoutingGraph::lines`]) at a node.
+    Line(NodeIdx, u32),
+    /// On the road network at a place.
+    Road(NodeIdx),
+}
+
+/// What a routing-graph arc stands for (for turning paths into legs).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum EdgeKind {
+    /// Riding a scheduled link (index into `Network::links`); `forward` = from → to.
+    Ride { link: u32, forward: bool },
+    /// Driving a road link.
+    Road { link: u32, forward: bool },
+    /// An access connector; `entering` = from the place to the facility.
+    Access { link: u32, entering: bool },
+    /// Boarding line `line` at `node`: `wait_s` waiting, `ride_s` terminal loss.
+    Board {
+        node: NodeIdx,
+        line: u32,
+        wait_s: Weight,
+        ride_s: Weight,
+    },
+    /// Alighting at `node`.
+    Alight { node: NodeIdx },
+    /// Changing line at `node`.
+    Transfer { node: NodeIdx },
+    /// Entering or leaving the road network at a place (parking, urban streets).
+    RoadTerminal { node: NodeIdx },
+}
+
+/// The compiled graph of one [`GraphSpec`]: a CSR graph plus what each vertex
+/// and arc means.
+///
+/// ```
+/// use tongda_core::{io::load_geodata, graph::{GraphSpec, RoutingGraph}, Profile, TimeModel};
+/// let net = load_geodata("tests/fixtures/mini".as_ref()).unwrap().into_network().unwrap();
+/// let g = RoutingGraph::compile(&net, &TimeModel::default(), &GraphSpec::new(Profile::Passenger, 2024));
+/// assert!(g.csr.num_arcs() > 0);
+/// ```
+#[derive(Debug, Clone)]
+pub struct RoutingGraph {
+    /// The spec compiled.
+    pub spec: GraphSpec,
+    /// The graph the router runs on.
+    pub csr: CsrGraph,
+    /// Meaning of each vertex.
+    pub vertices: Vec<Vertex>,
+    /// Meaning of each CSR arc.
+    pub edges: Vec<EdgeKind>,
+    /// Line ids, indexed by the `u32` in [`Vertex::Line`].
+    pub lines: Vec<String>,
+    /// Line vertices at each model node with the in-vehicle start cost (terminal − pass).
+    pub boardings: Vec<Vec<(VertexId, Weight)>>,
+    /// Arrival vertex of each model node, if it has one.
+    pub arrival: Vec<Option<VertexId>>,
+    /// Road vertex of each model node, if it has one.
+    pub road: Vec<Option<VertexId>>,
+    /// For each model node, the facilities connected to it by access links.
+    pub facilities: Vec<Vec<NodeIdx>>,
+}
+
+fn secs(x: f64) -> Weight {
+    x.round().clamp(0.0, (u32::MAX / 4) as f64) as Weight
+}
+
+/// Cruise speed of a link in a direction, km/h.
+fn cruise_kmh(link: &Link, mp: &ModeParams, forward: bool) -> f64 {
+    let top = if link.mode == Mode::Waterway {
+        let (down, up) = (link.speed_downstream_kmh, link.speed_upstream_kmh);
+        let v = if forward { down } else { up };
+        v.or(link.design_speed_kmh).unwrap_or(10.0)
+    } else {
+        let mut v = link.design_speed_kmh.unwrap_or(60.0);
+        if let Some(op) = link.operating_speed_kmh {
+            v = v.min(op);
+        }
+        v
+    };
+    let capped = mp.max_speed_kmh.map_or(top, |m| top.min(m));
+    capped * mp.cruise_fraction
+}
+
+/// Run time of a link in a direction, seconds (unrounded).
+pub(crate) fn run_seconds(link: &Link, mp: &ModeParams, forward: bool) -> f64 {
+    link.length_km / cruise_kmh(link, mp, forward) * 3600.0
+}
+
+impl RoutingGraph {
+    /// Compiles `net` for `spec` under time model `tm`.
+    pub fn compile(net: &Network, tm: &TimeModel, spec: &GraphSpec) -> RoutingGraph {
+        let pp = tm.profile(spec.profile);
+        let n = net.nodes.len();
+        let mut vertices: Vec<Vertex> = (0..n as NodeIdx).map(Vertex::Node).collect();
+        let mut arcs: Vec<(VertexId, VertexId, Weight)> = Vec::new();
+        let mut kinds: Vec<EdgeKind> = Vec::new();
+        let push = |arcs: &mut Vec<_>, kinds: &mut Vec<_>, t, h, w, k| {
+            arcs.push((t, h, w));
+            kinds.push(k);
+        };
+
+        let active: Vec<u32> = (0..net.links.len() as u32)
+            .filter(|&i| spec.uses(&net.links[i as usize], tm))
+            .collect();
+
+        // Lines and the nodes they serve; headway per (node, line) = the shortest
+        // headway of the line's links at that node.
+        let mut line_ids: BTreeMap<&str, u32> = BTreeMap::new();
+        let mut lines: Vec<String> = Vec::new();
+        let mut served: BTreeMap<(NodeIdx, u32), (f64, Mode)> = BTreeMap::new();
+        for &li in &active {
+            let l = &net.links[li as usize];
+            if !l.mode.is_scheduled() {
+                continue;
+            }
+            let next = lines.len() as u32;
+            let id = *line_ids.entry(l.line.as_str()).or_insert_with(|| {
+                lines.push(l.line.clone());
+                next
+            });
+            let hw = l.headway_min.unwrap_or(pp.modes[&l.mode].headway_min);
+            for end in [l.from, l.to] {
+                let e = served.entry((end, id)).or_insert((hw, l.mode));
+                e.0 = e.0.min(hw);
+            }
+        }
+
+        // Arrival vertices and line vertices.
+        let mut arrival: Vec<Option<VertexId>> = vec![None; n];
+        let mut boardings: Vec<Vec<(VertexId, Weight)>> = vec![Vec::new(); n];
+        let mut line_vertex: BTreeMap<(NodeIdx, u32), VertexId> = BTreeMap::new();
+        for (&(node, line), &(hw, mode)) in &served {
+            let arr = *arrival[node as usize].get_or_insert_with(|| {
+                vertices.push(Vertex::Arrival(node));
+                (vertices.len() - 1) as VertexId
+            });
+            let lv = vertices.len() as VertexId;
+            vertices.push(Vertex::Line(node, line));
+            line_vertex.insert((node, line), lv);
+            let mp = &pp.modes[&mode];
+            let wait_s = secs(hw * 60.0 / 2.0);
+            let ride_s = secs(mp.terminal_s - mp.pass_stop_s);
+            boardings[node as usize].push((lv, ride_s));
+            push(
+                &mut arcs,
+                &mut kinds,
+                node,
+                lv,
+                wait_s + ride_s,
+                EdgeKind::Board {
+                    node,
+                    line,
+                    wait_s,
+                    ride_s,
+                },
+            );
+            push(&mut arcs, &mut kinds, lv, arr, 0, EdgeKind::Alight { node });
+        }
+        for (node, arr) in arrival.iter().enumerate() {
+            if let Some(arr) = *arr {
+                let node = node as NodeIdx;
+                push(
+                    &mut arcs,
+                    &mut kinds,
+                    arr,
+                    node,
+                    secs(pp.transfer_min * 60.0),
+                    EdgeKind::Transfer { node },
+                );
+            }
+        }
+
+        // Road vertices: interchanges are road vertices themselves; places get one
+        // with a terminal cost to enter or leave the road network.
+        let mut road: Vec<Option<VertexId>> = vec![None; n];
+        let terminal = secs(pp.road_terminal_min * 60.0);
+        for &li in &active {
+            let l = &net.links[li as usize];
+            if !l.mode.is_road() {
+                continue;
+            }
+            for end in [l.from, l.to] {
+                if road[end as usize].is_some() {
+                    continue;
+                }
+                let v = if net.nodes[end as usize].kind == NodeKind::Interchange {
+                    end
+                } else {
+                    let v = vertices.len() as VertexId;
+                    vertices.push(Vertex::Road(end));
+                    push(
+                        &mut arcs,
+                        &mut kinds,
+                        end,
+                        v,
+                        terminal,
+                        EdgeKind::RoadTerminal { node: end },
+                    );
+                    push(
+                        &mut arcs,
+                        &mut kinds,
+                        v,
+                        end,
+                        terminal,
+                        EdgeKind::RoadTerminal { node: end },
+                    );
+                    v
+                };
+                road[end as usize] = Some(v);
+            }
+        }
+
+        let mut facilities: Vec<Vec<NodeIdx>> = vec![Vec::new(); n];
+        for &li in &active {
+            let l = &net.links[li as usize];
+            let mp = &pp.modes[&l.mode];
+            match l.mode {
+                Mode::Access => {
+                    let (a, b) = (&net.nodes[l.from as usize], &net.nodes[l.to as usize]);
+                    // Orient place → facility when one end is a place.
+                    let (place, fac) = if b.kind.is_place() && !a.kind.is_place() {
+                        (l.to, l.from)
+                    } else {
+                        (l.from, l.to)
+                    };
+                    let fac_node = &net.nodes[fac as usize];
+                    facilities[place as usize].push(fac);
+                    let m = l.minutes.unwrap_or(0.0);
+                    let processing = fac_node
+                        .processing_min
+                        .unwrap_or_else(|| tm.processing_min(spec.profile, fac_node.kind));
+                    push(
+                        &mut arcs,
+                        &mut kinds,
+                        place,
+                        fac,
+                        secs((m + processing) * 60.0),
+                        EdgeKind::Access {
+                            link: li,
+                            entering: true,
+                        },
+                    );
+                    push(
+                        &mut arcs,
+                        &mut kinds,
+                        fac,
+                        place,
+                        secs(m * 60.0),
+                        EdgeKind::Access {
+                            link: li,
+                            entering: false,
+                        },
+                    );
+                    if let Some(arr) = arrival[fac as usize] {
+                        push(
+                            &mut arcs,
+                            &mut kinds,
+                            arr,
+                            place,
+                            secs((m + pp.egress_min) * 60.0),
+                            EdgeKind::Access {
+                                link: li,
+                                entering: false,
+                            },
+                        );
+                    }
+                }
+                m if m.is_road() => {
+                    let (a, b) = (road[l.from as usize], road[l.to as usize]);
+                    if let (Some(a), Some(b)) = (a, b) {
+                        push(
+                            &mut arcs,
+                            &mut kinds,
+                            a,
+                            b,
+                            secs(run_seconds(l, mp, true)),
+                            EdgeKind::Road {
+                                link: li,
+                                forward: true,
+                            },
+                        );
+                        if !l.oneway {
+                            push(
+                                &mut arcs,
+                                &mut kinds,
+                                b,
+                                a,
+                                secs(run_seconds(l, mp, false)),
+                                EdgeKind::Road {
+                                    link: li,
+                                    forward: false,
+                                },
+                            );
+                        }
+                    }
+                }
+                _ => {
+                    let line = line_ids[l.line.as_str()];
+                    let a = line_vertex[&(l.from, line)];
+                    let b = line_vertex[&(l.to, line)];
+                    let pass = mp.pass_stop_s;
+                    push(
+                        &mut arcs,
+                        &mut kinds,
+                        a,
+                        b,
+                        secs(run_seconds(l, mp, true) + pass),
+                        EdgeKind::Ride {
+                            link: li,
+                            forward: true,
+                        },
+                    );
+                    if !l.oneway {
+                        push(
+                            &mut arcs,
+                            &mut kinds,
+                            b,
+                            a,
+                            secs(run_seconds(l, mp, false) + pass),
+                            EdgeKind::Ride {
+                                link: li,
+                                forward: false,
+                            },
+                        );
+                    }
+                }
+            }
+        }
+
+        let (csr, order) = CsrGraph::from_arcs(vertices.len(), &arcs);
+        let edges = order.iter().map(|&i| kinds[i as usize]).collect();
+        RoutingGraph {
+            spec: spec.clone(),
+            csr,
+            vertices,
+            edges,
+            lines,
+            boardings,
+            arrival,
+            road,
+            facilities,
+        }
+    }
+}

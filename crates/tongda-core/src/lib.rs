@@ -1,0 +1,33 @@
+//! # tongda-core
+//!
+//! The library behind `tongda` (通达), a transport network simulator of the
+//! Chengdu–Chongqing economic circle. Data flows one way:
+//!
+//! files ([`io`]) → model ([`model`]) → compiled graph ([`graph`]) → sweeps
+//! ([`route`]) → results.
+//!
+//! ```
+//! use tongda_core::{io::load_geodata, graph::{GraphSpec, RoutingGraph}, route::Router};
+//! use tongda_core::{Measure, Profile, TimeModel};
+//!
+//! let net = load_geodata("tests/fixtures/mini".as_ref())?.into_network()?;
+//! let graph = RoutingGraph::compile(&net, &TimeModel::default(), &GraphSpec::new(Profile::Passenger, 2024));
+//! let mut router = Router::new(&net, &graph);
+//! let route = router
+//!     .route(net.resolve("成都")?, net.resolve("重庆")?, Measure::DoorToDoor)
+//!     .expect("connected");
+//! println!("{:.0} min over {} legs", route.minutes(), route.legs.len());
+//! # Ok::<(), tongda_core::Error>(())
+//! ```
+
+pub mod error;
+pub mod graph;
+pub mod io;
+pub mod model;
+pub mod route;
+pub mod text;
+pub mod timemodel;
+
+pub use error::{Diagnostic, Error, Result, Severity};
+pub use model::Network;
+pub use timemodel::{Measure, Profile, TimeModel};

@@ -1,0 +1,9 @@
+//! The network model: places, stations and the links between them, as read
+//! from the geodata. This is the editable, human-scale representation;
+//! routing runs on the compiled graph built from it by [`crate::graph`].
+
+mod network;
+mod types;
+
+pub use network::{Network, NodeIdx};
+pub use types::{Link, Mode, Node, NodeKind, Province, Status};

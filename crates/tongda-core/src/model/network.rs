@@ -1,0 +1,132 @@
+//! The [`Network`]: all nodes and links, with id lookup.
+
+use super::{Link, Node};
+use std::collections::HashMap;
+
+/// Index of a node in [`Network::nodes`].
+pub type NodeIdx = u32;
+
+/// The whole network model: nodes and links in file order, with an id index.
+///
+/// A `Network` is immutable once loaded; scenarios work on a clone.
+#[derive(Debug, Clone, Default)]
+pub struct Network {
+    /// All nodes.
+    pub nodes: Vec<Node>,
+    /// All links; `from`/`to` index into `nodes`.
+    pub links: Vec<Link>,
+    node_by_id: HashMap<String, NodeIdx>,
+    link_by_id: HashMap<String, usize>,
+}
+
+impl Network {
+    /// Builds a network from nodes and links; ids must already be unique
+    /// (the loader checks this and reports duplicates as errors).
+    pub fn new(nodes: Vec<Node>, links: Vec<Link>) -> Network {
+        let node_by_id = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.clone(), i as NodeIdx))
+            .collect();
+        let link_by_id = links
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.clone(), i))
+            .collect();
+        Network {
+            nodes,
+            links,
+            node_by_id,
+            link_by_id,
+        }
+    }
+
+    /// The index of the node with this id.
+    pub fn node_idx(&self, id: &str) -> Option<NodeIdx> {
+        self.node_by_id.get(id).copied()
+    }
+
+    /// The node with this id.
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.node_idx(id).map(|i| &self.nodes[i as usize])
+    }
+
+    /// The index of the link with this id.
+    pub fn link_idx(&self, id: &str) -> Option<usize> {
+        self.link_by_id.get(id).copied()
+    }
+
+    /// Replaces the link list (scenario edits), rebuilding the index.
+    pub fn set_links(&mut self, links: Vec<Link>) {
+        *self = Network::new(std::mem::take(&mut self.nodes), links);
+    }
+}
+
+impl Network {
+    /// Finds a node by id, Chinese name or English name (case-insensitive).
+    /// When a name matches a place and facilities alike, the place wins.
+    ///
+    /// ```
+    /// let net = tongda_core::io::load_geodata("tests/fixtures/mini".as_ref())
+    ///     .unwrap().into_network().unwrap();
+    /// assert_eq!(net.resolve("成都").unwrap(), net.resolve("chengdu").unwrap());
+    /// assert!(net.resolve("chengdoo").is_err());
+    /// ```
+    pub fn resolve(&self, query: &str) -> crate::Result<NodeIdx> {
+        if let Some(i) = self.node_idx(query) {
+            return Ok(i);
+        }
+        let q = query.trim().to_lowercase();
+        let hits: Vec<NodeIdx> = (0..self.nodes.len() as NodeIdx)
+            .filter(|&i| {
+                let n = &self.nodes[i as usize];
+                n.name_zh == query.trim() || n.name_en.to_lowercase() == q || n.id == q
+            })
+            .collect();
+        let places: Vec<NodeIdx> = hits
+            .iter()
+            .copied()
+            .filter(|&i| self.nodes[i as usize].kind.is_place())
+            .collect();
+        match (hits.len(), places.len()) {
+            (1, _) => Ok(hits[0]),
+            (_, 1) => Ok(places[0]),
+            (0, _) => {
+                let labels: Vec<String> = self.nodes.iter().map(|n| self.label(n)).collect();
+                let mut keys: Vec<(String, usize)> = Vec::new();
+                for (i, n) in self.nodes.iter().enumerate() {
+                    keys.push((n.id.clone(), i));
+                    keys.push((n.name_zh.clone(), i));
+                    keys.push((n.name_en.clone(), i));
+                }
+                let best = crate::text::closest(query, keys.iter().map(|(k, _)| k.as_str()), 12);
+                let mut suggestions: Vec<String> = Vec::new();
+                for b in best {
+                    if let Some((_, i)) = keys.iter().find(|(k, _)| *k == b) {
+                        let l = labels[*i].clone();
+                        if !suggestions.contains(&l) {
+                            suggestions.push(l);
+                        }
+                    }
+                }
+                suggestions.truncate(5);
+                Err(crate::Error::UnknownName {
+                    query: query.to_string(),
+                    suggestions,
+                })
+            }
+            _ => Err(crate::Error::AmbiguousName {
+                query: query.to_string(),
+                candidates: hits
+                    .iter()
+                    .map(|&i| self.label(&self.nodes[i as usize]))
+                    .collect(),
+            }),
+        }
+    }
+
+    /// `id (名称 / Name)` for messages.
+    pub fn label(&self, n: &Node) -> String {
+        format!("{} ({} / {})", n.id, n.name_zh, n.name_en)
+    }
+}

@@ -1,0 +1,12 @@
+//! Shortest paths on the compiled graph: the Dijkstra engine, and the router
+//! that turns model places into sources/targets and paths into legs.
+
+mod dijkstra;
+mod heap;
+mod legs;
+mod router;
+
+pub use dijkstra::Dijkstra;
+pub use heap::QuadHeap;
+pub use legs::{Leg, LegKind};
+pub use router::{Endpoint, Route, Router};

@@ -1,0 +1,175 @@
+//! The [`Router`]: one-to-one routes between model nodes for a measure, with legs.
+
+use super::dijkstra::Dijkstra;
+use super::legs::{legs_of_path, Leg};
+use crate::graph::{RoutingGraph, VertexId, Weight};
+use crate::model::{Network, NodeIdx};
+use crate::timemodel::{Measure, Profile};
+use serde::Serialize;
+
+/// Where a route starts or ends, as routing-graph vertices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    /// The model node.
+    pub node: NodeIdx,
+    /// Vertices with their initial cost (as a source).
+    pub sources: Vec<(VertexId, Weight)>,
+    /// Vertices that count as arrival (as a target).
+    pub targets: Vec<VertexId>,
+}
+
+impl Endpoint {
+    /// The endpoint of model node `node` under `measure`.
+    ///
+    /// - door-to-door: the node's own vertex;
+    /// - in-vehicle: on board at every station/port serving the node (with the
+    ///   ride's terminal loss as initial cost), or on its road vertex; arrival at
+    ///   the platform of any serving station, or on the road at the node.
+    pub fn new(g: &RoutingGraph, node: NodeIdx, measure: Measure) -> Endpoint {
+        let mut sources = vec![];
+        let mut targets = vec![];
+        match measure {
+            Measure::DoorToDoor => {
+                sources.push((node, 0));
+                targets.push(node);
+                if let Some(arr) = g.arrival[node as usize] {
+                    targets.push(arr); // a station as destination: the platform
+                }
+            }
+            Measure::InVehicle => {
+                let mut nodes = vec![node];
+                nodes.extend(g.facilities[node as usize].iter().copied());
+                for n in nodes {
+                    sources.extend(g.boardings[n as usize].iter().copied());
+                    targets.extend(g.arrival[n as usize]);
+                    if let Some(r) = g.road[n as usize] {
+                        sources.push((r, 0));
+                        targets.push(r);
+                    }
+                }
+                if sources.is_empty() {
+                    // Neither served by a line nor on the road: start at the node itself.
+                    sources.push((node, 0));
+                    targets.push(node);
+                }
+            }
+        }
+        sources.sort_unstable();
+        sources.dedup();
+        targets.sort_unstable();
+        targets.dedup();
+        Endpoint {
+            node,
+            sources,
+            targets,
+        }
+    }
+}
+
+/// A route between two model nodes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Route {
+    /// Origin node id.
+    pub from: String,
+    /// Destination node id.
+    pub to: String,
+    /// The measure used.
+    pub measure: Measure,
+    /// The profile used.
+    pub profile: Profile,
+    /// The network year.
+    pub year: i32,
+    /// Total seconds.
+    pub seconds: Weight,
+    /// The legs, in order; their seconds sum to `seconds`.
+    pub legs: Vec<Leg>,
+}
+
+impl Route {
+    /// Total minutes.
+    pub fn minutes(&self) -> f64 {
+        f64::from(self.seconds) / 60.0
+    }
+
+    /// Kilometres travelled.
+    pub fn km(&self) -> f64 {
+        self.legs.iter().map(|l| l.km).sum()
+    }
+}
+
+/// Routes on one compiled graph, reusing its Dijkstra buffers between queries.
+///
+/// ```
+/// use tongda_core::{io::load_geodata, graph::{GraphSpec, RoutingGraph}, route::Router, Measure, Profile, TimeModel};
+/// let net = load_geodata("tests/fixtures/mini".as_ref()).unwrap().into_network().unwrap();
+/// let g = RoutingGraph::compile(&net, &TimeModel::default(), &GraphSpec::new(Profile::Passenger, 2024));
+/// let mut router = Router::new(&net, &g);
+/// let from = net.resolve("成都").unwrap();
+/// let to = net.resolve("Chongqing").unwrap();
+/// let route = router.route(from, to, Measure::InVehicle).unwrap();
+/// assert!(route.minutes() > 30.0 && route.minutes() < 180.0);
+/// let total: u32 = route.legs.iter().map(|l| l.seconds).sum();
+/// assert_eq!(total, route.seconds);
+/// ```
+#[derive(Debug)]
+pub struct Router<'a> {
+    net: &'a Network,
+    graph: &'a RoutingGraph,
+    dijkstra: Dijkstra,
+}
+
+impl<'a> Router<'a> {
+    /// A router over `graph`, compiled from `net`.
+    pub fn new(net: &'a Network, graph: &'a RoutingGraph) -> Router<'a> {
+        Router {
+            net,
+            graph,
+            dijkstra: Dijkstra::new(graph.csr.num_vertices()),
+        }
+    }
+
+    /// The fastest route from `from` to `to` under `measure`, or `None` if unreachable.
+    pub fn route(&mut self, from: NodeIdx, to: NodeIdx, measure: Measure) -> Option<Route> {
+        let g = self.graph;
+        let src = Endpoint::new(g, from, measure);
+        let dst = Endpoint::new(g, to, measure);
+        let mut is_target = vec![false; g.csr.num_vertices()];
+        for &t in &dst.targets {
+            is_target[t as usize] = true;
+        }
+        let mut reached = None;
+        self.dijkstra.run_until(&g.csr, &src.sources, |v| {
+            let hit = is_target[v as usize];
+            if hit {
+                reached = Some(v);
+            }
+            hit
+        });
+        let target = reached?;
+        let seconds = self.dijkstra.distance(target)?;
+        let arcs = self.dijkstra.path_arcs(target);
+        let source = self.dijkstra.path_source(target);
+        let initial = src
+            .sources
+            .iter()
+            .filter(|(v, _)| *v == source)
+            .map(|(_, w)| *w)
+            .min()
+            .unwrap_or(0);
+        let legs = legs_of_path(self.net, g, source, initial, &arcs);
+        Some(Route {
+            from: self.net.nodes[from as usize].id.clone(),
+            to: self.net.nodes[to as usize].id.clone(),
+            measure,
+            profile: g.spec.profile,
+            year: g.spec.year,
+            seconds,
+            legs,
+        })
+    }
+
+    /// The compiled graph.
+    pub fn graph(&self) -> &RoutingGraph {
+        self.graph
+    }
+}

@@ -1,0 +1,370 @@
+//! The time model: how long a link, a boarding, a transfer or an access takes,
+//! per [`Profile`].
+//!
+//! Every parameter has a documented default (see the README's "Time model"
+//! section, which mirrors this file); a TOML file may override any subset:
+//!
+//! ```toml
+//! [passenger.modes.hsr]
+//! cruise_fraction = 0.92
+//! ```
+//!
+//! Formulas (all times in seconds, rounded to whole seconds per edge):
+//! - cruise speed `v = min(design, operating, max_speed_kmh) × cruise_fraction`;
+//!   waterways use the directional vessel speed instead of design speed;
+//! - run time of a link `= length_km / v × 3600`;
+//! - one ride on a line over `k` links `= Σ run + terminal_s + (k − 1) × pass_stop_s`
+//!   (`terminal_s`: acceleration, braking and dwell lost once per ride;
+//!   `pass_stop_s`: expected loss at each intermediate station of the fastest service);
+//! - boarding wait `= headway_min / 2`; a change of line adds `transfer_min`;
+//! - door-to-door adds the access connector minutes at both ends, the station's
+//!   `processing_min` on entry and `egress_min` on exit, and the first wait;
+//!   road trips add `road_terminal_min` at each end (parking, leaving the city).
+
+use crate::model::{Mode, NodeKind};
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+/// A travel profile: who travels, hence which modes are usable and how fast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Profile {
+    /// A person using rail and road (coach or car) — the policy goals' profile.
+    Passenger,
+    /// A private car on roads only.
+    Car,
+    /// Freight: conventional rail, road and waterway, with transshipment at ports.
+    Freight,
+}
+
+impl Profile {
+    /// All profiles.
+    pub const ALL: [Profile; 3] = [Profile::Passenger, Profile::Car, Profile::Freight];
+
+    /// The name used on the command line and in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::Passenger => "passenger",
+            Profile::Car => "car",
+            Profile::Freight => "freight",
+        }
+    }
+}
+
+impl fmt::Display for Profile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Profile {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Profile> {
+        Profile::ALL
+            .into_iter()
+            .find(|p| p.as_str() == s)
+            .ok_or_else(|| {
+                Error::BadParameter(format!(
+                    "unknown profile \"{s}\": use passenger, car or freight"
+                ))
+            })
+    }
+}
+
+/// Which "1 hour" is meant: policy headlines quote in-vehicle times, people live door to door.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Measure {
+    /// From boarding at the best station of X to alighting at the best station of Y:
+    /// time on board including stops en route, plus transfers between lines.
+    InVehicle,
+    /// Centre of X to centre of Y: access, processing, half-headway wait,
+    /// in-vehicle, transfers and egress.
+    DoorToDoor,
+}
+
+impl Measure {
+    /// Both measures.
+    pub const ALL: [Measure; 2] = [Measure::InVehicle, Measure::DoorToDoor];
+
+    /// The name used on the command line and in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measure::InVehicle => "in-vehicle",
+            Measure::DoorToDoor => "door-to-door",
+        }
+    }
+}
+
+impl fmt::Display for Measure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Measure {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Measure> {
+        Measure::ALL
+            .into_iter()
+            .find(|p| p.as_str() == s)
+            .ok_or_else(|| {
+                Error::BadParameter(format!(
+                    "unknown measure \"{s}\": use in-vehicle or door-to-door"
+                ))
+            })
+    }
+}
+
+/// Parameters of one mode within one profile.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModeParams {
+    /// Cruise speed as a fraction of the usable top speed (0 < f ≤ 1).
+    pub cruise_fraction: f64,
+    /// Speed cap for this profile (e.g. trucks 90 km/h), km/h.
+    #[serde(default)]
+    pub max_speed_kmh: Option<f64>,
+    /// Scheduled modes: seconds lost once per ride (acceleration, braking, dwell at the ends).
+    #[serde(default)]
+    pub terminal_s: f64,
+    /// Scheduled modes: expected seconds lost at each intermediate station.
+    #[serde(default)]
+    pub pass_stop_s: f64,
+    /// Scheduled modes: default headway, minutes (wait = half of it).
+    #[serde(default)]
+    pub headway_min: f64,
+}
+
+/// Parameters of one profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileParams {
+    /// The usable modes and their parameters; a mode absent here is not usable.
+    pub modes: BTreeMap<Mode, ModeParams>,
+    /// Minutes for changing line at a station or port (walk, buffer; transshipment for freight).
+    pub transfer_min: f64,
+    /// Default processing minutes when entering a station (security, tickets).
+    pub station_processing_min: f64,
+    /// Default processing minutes when entering a port.
+    pub port_processing_min: f64,
+    /// Minutes from the platform to the station exit.
+    pub egress_min: f64,
+    /// Minutes added at each end of a trip that starts or ends on the road (parking, urban streets).
+    pub road_terminal_min: f64,
+}
+
+/// All profiles' parameters. `TimeModel::default()` is the documented, calibrated model.
+///
+/// ```
+/// use tongda_core::{TimeModel, Profile};
+/// use tongda_core::model::Mode;
+/// let tm = TimeModel::default();
+/// let hsr = tm.profile(Profile::Passenger).modes[&Mode::Hsr];
+/// assert!(hsr.cruise_fraction > 0.5 && hsr.cruise_fraction <= 1.0);
+/// assert!(!tm.profile(Profile::Car).modes.contains_key(&Mode::Hsr));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeModel {
+    /// Passenger profile.
+    pub passenger: ProfileParams,
+    /// Car profile.
+    pub car: ProfileParams,
+    /// Freight profile.
+    pub freight: ProfileParams,
+}
+
+fn scheduled(
+    cruise_fraction: f64,
+    terminal_s: f64,
+    pass_stop_s: f64,
+    headway_min: f64,
+) -> ModeParams {
+    ModeParams {
+        cruise_fraction,
+        max_speed_kmh: None,
+        terminal_s,
+        pass_stop_s,
+        headway_min,
+    }
+}
+
+fn road(cruise_fraction: f64, max_speed_kmh: Option<f64>) -> ModeParams {
+    ModeParams {
+        cruise_fraction,
+        max_speed_kmh,
+        terminal_s: 0.0,
+        pass_stop_s: 0.0,
+        headway_min: 0.0,
+    }
+}
+
+impl Default for TimeModel {
+    fn default() -> Self {
+        // Justifications are in the README's "Time model" table; calibrated
+        // against geodata/calibration.csv by tests/calibration.rs.
+        let access = road(1.0, None);
+        let passenger = ProfileParams {
+            modes: BTreeMap::from([
+                (Mode::Hsr, scheduled(0.92, 240.0, 150.0, 30.0)),
+                (Mode::Intercity, scheduled(0.90, 180.0, 120.0, 30.0)),
+                (Mode::ConventionalRail, scheduled(0.80, 240.0, 300.0, 120.0)),
+                (Mode::SuburbanRail, scheduled(0.85, 90.0, 60.0, 15.0)),
+                (Mode::Expressway, road(0.85, None)),
+                (Mode::Highway, road(0.70, None)),
+                (Mode::Access, access),
+            ]),
+            transfer_min: 10.0,
+            station_processing_min: 10.0,
+            port_processing_min: 15.0,
+            egress_min: 5.0,
+            road_terminal_min: 5.0,
+        };
+        let car = ProfileParams {
+            modes: BTreeMap::from([
+                (Mode::Expressway, road(0.90, None)),
+                (Mode::Highway, road(0.70, None)),
+                (Mode::Access, access),
+            ]),
+            transfer_min: 0.0,
+            station_processing_min: 0.0,
+            port_processing_min: 0.0,
+            egress_min: 0.0,
+            road_terminal_min: 5.0,
+        };
+        let freight = ProfileParams {
+            modes: BTreeMap::from([
+                (
+                    Mode::ConventionalRail,
+                    ModeParams {
+                        max_speed_kmh: Some(80.0),
+                        ..scheduled(0.75, 1800.0, 900.0, 360.0)
+                    },
+                ),
+                (Mode::Expressway, road(0.80, Some(90.0))),
+                (Mode::Highway, road(0.70, Some(70.0))),
+                (Mode::Waterway, scheduled(1.0, 1800.0, 1800.0, 720.0)),
+                (Mode::Access, access),
+            ]),
+            transfer_min: 240.0,
+            station_processing_min: 120.0,
+            port_processing_min: 120.0,
+            egress_min: 60.0,
+            road_terminal_min: 30.0,
+        };
+        TimeModel {
+            passenger,
+            car,
+            freight,
+        }
+    }
+}
+
+impl TimeModel {
+    /// The parameters of one profile.
+    pub fn profile(&self, p: Profile) -> &ProfileParams {
+        match p {
+            Profile::Passenger => &self.passenger,
+            Profile::Car => &self.car,
+            Profile::Freight => &self.freight,
+        }
+    }
+
+    /// Mutable parameters of one profile (scenario overrides).
+    pub fn profile_mut(&mut self, p: Profile) -> &mut ProfileParams {
+        match p {
+            Profile::Passenger => &mut self.passenger,
+            Profile::Car => &mut self.car,
+            Profile::Freight => &mut self.freight,
+        }
+    }
+
+    /// Reads a TOML override: a partial document whose tables replace the defaults'.
+    /// `source` names the file in error messages.
+    pub fn from_toml_overrides(text: &str, source: &str) -> Result<TimeModel> {
+        let base = toml::Value::try_from(TimeModel::default())
+            .map_err(|e| Error::BadParameter(format!("internal: {e}")))?;
+        let over: toml::Value =
+            toml::from_str(text).map_err(|e| Error::BadParameter(format!("{source}: {e}")))?;
+        let merged = merge(base, over);
+        let tm: TimeModel = merged
+            .try_into()
+            .map_err(|e| Error::BadParameter(format!("{source}: {e}")))?;
+        tm.check()
+            .map_err(|e| Error::BadParameter(format!("{source}: {e}")))?;
+        Ok(tm)
+    }
+
+    /// Checks that every parameter is in its range.
+    pub fn check(&self) -> std::result::Result<(), String> {
+        for p in Profile::ALL {
+            let pp = self.profile(p);
+            for (m, mp) in &pp.modes {
+                let at = format!("{p}.modes.{m}");
+                if !(mp.cruise_fraction > 0.0 && mp.cruise_fraction <= 1.0) {
+                    return Err(format!(
+                        "{at}.cruise_fraction = {} must be in (0, 1]",
+                        mp.cruise_fraction
+                    ));
+                }
+                if mp.max_speed_kmh.is_some_and(|v| !(v > 0.0 && v <= 600.0)) {
+                    return Err(format!("{at}.max_speed_kmh must be in (0, 600]"));
+                }
+                if mp.terminal_s < 0.0 || mp.pass_stop_s < 0.0 || mp.headway_min < 0.0 {
+                    return Err(format!(
+                        "{at}: terminal_s, pass_stop_s and headway_min must be ≥ 0"
+                    ));
+                }
+                if mp.pass_stop_s > mp.terminal_s {
+                    return Err(format!(
+                        "{at}: pass_stop_s ({}) must not exceed terminal_s ({}): a stop passed costs at most a full stop",
+                        mp.pass_stop_s, mp.terminal_s
+                    ));
+                }
+            }
+            for (name, v) in [
+                ("transfer_min", pp.transfer_min),
+                ("station_processing_min", pp.station_processing_min),
+                ("port_processing_min", pp.port_processing_min),
+                ("egress_min", pp.egress_min),
+                ("road_terminal_min", pp.road_terminal_min),
+            ] {
+                if !(v >= 0.0) {
+                    return Err(format!("{p}.{name} = {v} must be ≥ 0"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Default processing minutes for entering a node of this kind.
+    pub fn processing_min(&self, p: Profile, kind: NodeKind) -> f64 {
+        let pp = self.profile(p);
+        match kind {
+            NodeKind::Station => pp.station_processing_min,
+            NodeKind::Port => pp.port_processing_min,
+            _ => 0.0,
+        }
+    }
+}
+
+/// Recursively overlays `over` on `base` (tables merge, other values replace).
+fn merge(base: toml::Value, over: toml::Value) -> toml::Value {
+    match (base, over) {
+        (toml::Value::Table(mut b), toml::Value::Table(o)) => {
+            for (k, v) in o {
+                let merged = match b.remove(&k) {
+                    Some(bv) => merge(bv, v),
+                    None => v,
+                };
+                b.insert(k, merged);
+            }
+            toml::Value::Table(b)
+        }
+        (_, o) => o,
+    }
+}
