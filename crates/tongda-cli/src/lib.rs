@@ -22,6 +22,10 @@ enum Command {
     Validate(cmd::validate::Args),
     /// Fastest route between two places, with its legs.
     Route(cmd::route::Args),
+    /// One-to-all shortest paths on a DIMACS .gr graph, timed, with a checksum.
+    Sssp(cmd::sssp::Args),
+    /// Write a road-like synthetic graph as DIMACS .gr/.co files.
+    GenGraph(cmd::gen_graph::Args),
 }
 
 /// Runs the CLI and returns the process exit code.
@@ -40,6 +44,8 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Validate(a) => cmd::validate::run(a),
         Command::Route(a) => cmd::route::run(a),
+        Command::Sssp(a) => cmd::sssp::run(a),
+        Command::GenGraph(a) => cmd::gen_graph::run(a),
     };
     match result {
         Ok(code) => code,
