@@ -10,7 +10,8 @@
 //! use tongda_core::{io::load_geodata, graph::{GraphSpec, RoutingGraph}, route::Router};
 //! use tongda_core::{Measure, Profile, TimeModel};
 //!
-//! let net = load_geodata("tests/fixtures/mini".as_ref())?.into_network()?;
+//! # let mini = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/mini");
+//! let net = load_geodata(&mini)?.into_network()?;
 //! let graph = RoutingGraph::compile(&net, &TimeModel::default(), &GraphSpec::new(Profile::Passenger, 2024));
 //! let mut router = Router::new(&net, &graph);
 //! let route = router

@@ -26,7 +26,7 @@ pub fn closest<'a>(
     n: usize,
 ) -> Vec<String> {
     let q = query.to_lowercase();
-    let limit = (q.chars().count() / 2).max(2);
+    let limit = ((q.chars().count() + 1) / 3).max(1);
     let mut scored: Vec<(usize, usize, &str)> = candidates
         .enumerate()
         .filter_map(|(i, c)| {

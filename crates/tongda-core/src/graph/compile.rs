@@ -2,16 +2,18 @@
 //!
 //! Every model node `n` is vertex `n` (its *concourse*: where a trip starts,
 //! where access connectors arrive). Nodes served by scheduled lines get an
-//! *arrival* vertex and one *line* vertex per line; places on the road network
-//! get a *road* vertex. Arcs:
+//! *arrival* vertex and, per line, a *depart* and an *arrive* vertex (on board,
+//! leaving / reaching the node); places on the road network get a *road*
+//! vertex. Arcs:
 //!
 //! | arc | cost |
 //! |---|---|
 //! | place → facility (access) | access minutes + processing (stations, ports) |
 //! | arrival → place (egress) | access minutes + egress |
-//! | concourse → line (board) | headway/2 + terminal_s − pass_stop_s |
-//! | line → line (ride) | run time + pass_stop_s |
-//! | line → arrival (alight) | 0 |
+//! | concourse → depart (board) | headway/2 + terminal_s − pass_stop_s |
+//! | depart(A) → arrive(B) (ride) | run time + pass_stop_s |
+//! | arrive → depart, same node and line (stay on board) | 0 |
+//! | arrive → arrival (alight) | 0 |
 //! | arrival → concourse (transfer) | transfer_min |
 //! | place ↔ road vertex | road_terminal_min |
 //! | road ↔ road | run time |
@@ -63,8 +65,10 @@ pub enum Vertex {
     Node(NodeIdx),
     /// The arrival side of a station or port (after alighting).
     Arrival(NodeIdx),
-    /// On board line `line` (index into [`RoutingGraph::lines`]) at a node.
-    Line(NodeIdx, u32),
+    /// On board line `line` (index into [`RoutingGraph::lines`]), leaving a node.
+    Depart(NodeIdx, u32),
+    /// On board line `line`, having reached a node.
+    Arrive(NodeIdx, u32),
     /// On the road network at a place.
     Road(NodeIdx),
 }
@@ -87,6 +91,8 @@ pub enum EdgeKind {
     },
     /// Alighting at `node`.
     Alight { node: NodeIdx },
+    /// Staying on board through `node`.
+    Through { node: NodeIdx },
     /// Changing line at `node`.
     Transfer { node: NodeIdx },
     /// Entering or leaving the road network at a place (parking, urban streets).
@@ -98,7 +104,8 @@ pub enum EdgeKind {
 ///
 /// ```
 /// use tongda_core::{io::load_geodata, graph::{GraphSpec, RoutingGraph}, Profile, TimeModel};
-/// let net = load_geodata("tests/fixtures/mini".as_ref()).unwrap().into_network().unwrap();
+/// # let mini = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/mini");
+/// let net = load_geodata(&mini).unwrap().into_network().unwrap();
 /// let g = RoutingGraph::compile(&net, &TimeModel::default(), &GraphSpec::new(Profile::Passenger, 2024));
 /// assert!(g.csr.num_arcs() > 0);
 /// ```
@@ -114,7 +121,7 @@ pub struct RoutingGraph {
     pub edges: Vec<EdgeKind>,
     /// Line ids, indexed by the `u32` in [`Vertex::Line`].
     pub lines: Vec<String>,
-    /// Line vertices at each model node with the in-vehicle start cost (terminal − pass).
+    /// Depart vertices at each model node with the in-vehicle start cost (terminal − pass).
     pub boardings: Vec<Vec<(VertexId, Weight)>>,
     /// Arrival vertex of each model node, if it has one.
     pub arrival: Vec<Option<VertexId>>,
@@ -199,7 +206,9 @@ impl RoutingGraph {
                 (vertices.len() - 1) as VertexId
             });
             let lv = vertices.len() as VertexId;
-            vertices.push(Vertex::Line(node, line));
+            vertices.push(Vertex::Depart(node, line));
+            vertices.push(Vertex::Arrive(node, line));
+            let av = lv + 1;
             line_vertex.insert((node, line), lv);
             let mp = &pp.modes[&mode];
             let wait_s = secs(hw * 60.0 / 2.0);
@@ -218,7 +227,8 @@ impl RoutingGraph {
                     ride_s,
                 },
             );
-            push(&mut arcs, &mut kinds, lv, arr, 0, EdgeKind::Alight { node });
+            push(&mut arcs, &mut kinds, av, arr, 0, EdgeKind::Alight { node });
+            push(&mut arcs, &mut kinds, av, lv, 0, EdgeKind::Through { node });
         }
         for (node, arr) in arrival.iter().enumerate() {
             if let Some(arr) = *arr {
@@ -367,7 +377,7 @@ impl RoutingGraph {
                         &mut arcs,
                         &mut kinds,
                         a,
-                        b,
+                        b + 1, // the arrive vertex follows the depart vertex
                         secs(run_seconds(l, mp, true) + pass),
                         EdgeKind::Ride {
                             link: li,
@@ -379,7 +389,7 @@ impl RoutingGraph {
                             &mut arcs,
                             &mut kinds,
                             b,
-                            a,
+                            a + 1,
                             secs(run_seconds(l, mp, false) + pass),
                             EdgeKind::Ride {
                                 link: li,

@@ -57,7 +57,8 @@ impl LoadReport {
 /// Loads every `*.geojson` file of `dir` (sorted by name).
 ///
 /// ```
-/// let report = tongda_core::io::load_geodata("tests/fixtures/mini".as_ref()).unwrap();
+/// # let mini = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/mini");
+/// let report = tongda_core::io::load_geodata(&mini).unwrap();
 /// assert_eq!(report.error_count(), 0);
 /// let net = report.into_network().unwrap();
 /// assert!(net.node("chengdu").is_some());

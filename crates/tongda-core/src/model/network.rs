@@ -64,10 +64,13 @@ impl Network {
 
 impl Network {
     /// Finds a node by id, Chinese name or English name (case-insensitive).
-    /// When a name matches a place and facilities alike, the place wins.
+    /// When a name matches a place and facilities alike, the place wins; when
+    /// nothing matches exactly, a single place whose name starts with the query
+    /// is taken (重庆 → 重庆中心城区).
     ///
     /// ```
-    /// let net = tongda_core::io::load_geodata("tests/fixtures/mini".as_ref())
+    /// # let mini = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/mini");
+    /// let net = tongda_core::io::load_geodata(&mini)
     ///     .unwrap().into_network().unwrap();
     /// assert_eq!(net.resolve("成都").unwrap(), net.resolve("chengdu").unwrap());
     /// assert!(net.resolve("chengdoo").is_err());
@@ -88,9 +91,19 @@ impl Network {
             .copied()
             .filter(|&i| self.nodes[i as usize].kind.is_place())
             .collect();
+        let prefixed: Vec<NodeIdx> = (0..self.nodes.len() as NodeIdx)
+            .filter(|&i| {
+                let n = &self.nodes[i as usize];
+                n.kind.is_place()
+                    && !q.is_empty()
+                    && (n.name_zh.starts_with(query.trim())
+                        || n.name_en.to_lowercase().starts_with(&q))
+            })
+            .collect();
         match (hits.len(), places.len()) {
             (1, _) => Ok(hits[0]),
             (_, 1) => Ok(places[0]),
+            (0, _) if prefixed.len() == 1 => Ok(prefixed[0]),
             (0, _) => {
                 let labels: Vec<String> = self.nodes.iter().map(|n| self.label(n)).collect();
                 let mut keys: Vec<(String, usize)> = Vec::new();

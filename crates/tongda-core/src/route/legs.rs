@@ -87,7 +87,11 @@ impl Leg {
 
 fn node_of(v: Vertex) -> NodeIdx {
     match v {
-        Vertex::Node(n) | Vertex::Arrival(n) | Vertex::Line(n, _) | Vertex::Road(n) => n,
+        Vertex::Node(n)
+        | Vertex::Arrival(n)
+        | Vertex::Depart(n, _)
+        | Vertex::Arrive(n, _)
+        | Vertex::Road(n) => n,
     }
 }
 
@@ -102,7 +106,7 @@ pub fn legs_of_path(
 ) -> Vec<Leg> {
     let mut legs: Vec<Leg> = Vec::new();
     let mut ride: Option<Leg> = None;
-    if let Vertex::Line(n, line) = g.vertices[source as usize] {
+    if let Vertex::Depart(n, line) = g.vertices[source as usize] {
         let mut leg = Leg::new(LegKind::Ride, n, n, net);
         leg.seconds = initial;
         leg.name_en = g.lines[line as usize].clone();
@@ -146,6 +150,7 @@ pub fn legs_of_path(
                     r.to = net.nodes[hn as usize].id.clone();
                 }
             }
+            EdgeKind::Through { .. } => {}
             EdgeKind::Alight { .. } => {
                 if let Some(r) = ride.take() {
                     legs.push(r);

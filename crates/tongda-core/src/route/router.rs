@@ -101,7 +101,8 @@ impl Route {
 ///
 /// ```
 /// use tongda_core::{io::load_geodata, graph::{GraphSpec, RoutingGraph}, route::Router, Measure, Profile, TimeModel};
-/// let net = load_geodata("tests/fixtures/mini".as_ref()).unwrap().into_network().unwrap();
+/// # let mini = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/mini");
+/// let net = load_geodata(&mini).unwrap().into_network().unwrap();
 /// let g = RoutingGraph::compile(&net, &TimeModel::default(), &GraphSpec::new(Profile::Passenger, 2024));
 /// let mut router = Router::new(&net, &g);
 /// let from = net.resolve("成都").unwrap();

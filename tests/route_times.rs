@@ -1,0 +1,229 @@
+//! Route times on the mini fixture, computed by hand from the time model's
+//! formulas, with the parameters fixed here (so that calibrating the
+//! defaults does not move these expectations).
+
+use tongda_core::graph::{GraphSpec, RoutingGraph};
+use tongda_core::io::load_geodata;
+use tongda_core::model::{Mode, Network};
+use tongda_core::route::{LegKind, Router};
+use tongda_core::{Measure, Profile, TimeModel};
+
+/// HSR 0.92 × 350 = 322 km/h, terminal 240 s, pass 150 s, headway 30 min;
+/// intercity 0.90 × 200 = 180 km/h, terminal 180 s, pass 120 s, headway 30 min;
+/// expressway (car) 0.90 × 120 = 108 km/h; transfer 10, processing 10, egress 5,
+/// road terminal 5 minutes.
+fn model() -> TimeModel {
+    let mut tm = TimeModel::default();
+    let p = &mut tm.passenger;
+    p.modes.get_mut(&Mode::Hsr).map(|m| {
+        (
+            m.cruise_fraction,
+            m.terminal_s,
+            m.pass_stop_s,
+            m.headway_min,
+        ) = (0.92, 240.0, 150.0, 30.0)
+    });
+    p.modes.get_mut(&Mode::Intercity).map(|m| {
+        (
+            m.cruise_fraction,
+            m.terminal_s,
+            m.pass_stop_s,
+            m.headway_min,
+        ) = (0.90, 180.0, 120.0, 30.0)
+    });
+    (
+        p.transfer_min,
+        p.station_processing_min,
+        p.egress_min,
+        p.road_terminal_min,
+    ) = (10.0, 10.0, 5.0, 5.0);
+    tm.car
+        .modes
+        .get_mut(&Mode::Expressway)
+        .map(|m| m.cruise_fraction = 0.90);
+    tm.car.road_terminal_min = 5.0;
+    tm
+}
+
+fn net() -> Network {
+    load_geodata("tests/fixtures/mini".as_ref())
+        .expect("readable")
+        .into_network()
+        .expect("valid")
+}
+
+fn seconds(
+    net: &Network,
+    profile: Profile,
+    year: i32,
+    from: &str,
+    to: &str,
+    measure: Measure,
+) -> u32 {
+    let g = RoutingGraph::compile(net, &model(), &GraphSpec::new(profile, year));
+    let mut r = Router::new(net, &g);
+    let (a, b) = (
+        net.resolve(from).expect("from"),
+        net.resolve(to).expect("to"),
+    );
+    r.route(a, b, measure).expect("reachable").seconds
+}
+
+#[test]
+fn chengdu_chongqing_in_vehicle_2024_rides_the_hsr() {
+    // 成都东→内江北 150 km: 150/322 h = 1677.0 s, + pass 150 → 1827 s
+    // 内江北→沙坪坝 158 km: 1766.5 s + 150 → 1916 s
+    // initial terminal − pass = 90 s; total 90 + 1827 + 1916 = 3833 s (63.9 min)
+    let net = net();
+    assert_eq!(
+        seconds(
+            &net,
+            Profile::Passenger,
+            2024,
+            "成都",
+            "重庆",
+            Measure::InVehicle
+        ),
+        3833
+    );
+}
+
+#[test]
+fn chengdu_chongqing_door_to_door_2024_adds_access_wait_and_egress() {
+    // access 25 + processing 10 = 2100 s; wait 30/2 min = 900 s; ride 3833 s;
+    // egress at 沙坪坝 20 + 5 min = 1500 s; total 8333 s (138.9 min)
+    let net = net();
+    assert_eq!(
+        seconds(
+            &net,
+            Profile::Passenger,
+            2024,
+            "成都",
+            "重庆",
+            Measure::DoorToDoor
+        ),
+        8333
+    );
+}
+
+#[test]
+fn the_central_line_opens_in_2027() {
+    // 成渝中线 292 km: 3264.6 s + 150 → 3415 s; + 90 initial = 3505 s (58.4 min)
+    let net = net();
+    assert_eq!(
+        seconds(
+            &net,
+            Profile::Passenger,
+            2026,
+            "成都",
+            "重庆",
+            Measure::InVehicle
+        ),
+        3833
+    );
+    assert_eq!(
+        seconds(
+            &net,
+            Profile::Passenger,
+            2027,
+            "成都",
+            "重庆",
+            Measure::InVehicle
+        ),
+        3505
+    );
+}
+
+#[test]
+fn a_change_of_line_pays_transfer_wait_and_a_new_terminal_loss() {
+    // 内江北→成都东 on the HSR: 90 + 1827; transfer 600 s; board the intercity:
+    // wait 900 + (180 − 120) = 960; 成都东→遂宁 148 km at 180 km/h = 2960 + 120 = 3080.
+    // total 90 + 1827 + 600 + 960 + 3080 = 6557 s
+    let net = net();
+    assert_eq!(
+        seconds(
+            &net,
+            Profile::Passenger,
+            2024,
+            "st_neijiangbei",
+            "st_suining",
+            Measure::InVehicle
+        ),
+        6557
+    );
+}
+
+#[test]
+fn car_drives_centre_to_centre() {
+    // 5 min + 150 km/108 km/h (5000 s) + 24 km/108 km/h (800 s) + 5 min = 6400 s
+    let net = net();
+    assert_eq!(
+        seconds(
+            &net,
+            Profile::Car,
+            2024,
+            "chengdu",
+            "sn_anju",
+            Measure::DoorToDoor
+        ),
+        6400
+    );
+    assert_eq!(
+        seconds(
+            &net,
+            Profile::Car,
+            2024,
+            "chengdu",
+            "sn_anju",
+            Measure::InVehicle
+        ),
+        5800
+    );
+}
+
+#[test]
+fn legs_sum_to_the_total_for_every_pair_profile_and_measure() {
+    let net = net();
+    let tm = model();
+    let places: Vec<u32> = (0..net.nodes.len() as u32).collect();
+    for profile in Profile::ALL {
+        let g = RoutingGraph::compile(&net, &tm, &GraphSpec::new(profile, 2030));
+        let mut r = Router::new(&net, &g);
+        for &a in &places {
+            for &b in &places {
+                for m in Measure::ALL {
+                    if let Some(route) = r.route(a, b, m) {
+                        let sum: u32 = route.legs.iter().map(|l| l.seconds).sum();
+                        assert_eq!(sum, route.seconds, "{profile} {m} {a}→{b}");
+                        if m == Measure::InVehicle {
+                            let first = route.legs.first().map(|l| l.kind);
+                            assert_ne!(first, Some(LegKind::Access), "{profile} {m} {a}→{b}");
+                            assert_ne!(first, Some(LegKind::Wait), "{profile} {m} {a}→{b}");
+                        }
+                        for l in &route.legs {
+                            assert!(
+                                l.kind != LegKind::Ride || !l.links.is_empty(),
+                                "empty ride {a}→{b}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn in_vehicle_never_exceeds_door_to_door() {
+    let net = net();
+    let g = RoutingGraph::compile(&net, &model(), &GraphSpec::new(Profile::Passenger, 2030));
+    let mut r = Router::new(&net, &g);
+    for a in ["chengdu", "chongqing", "suining", "neijiang", "sn_anju"] {
+        for b in ["chengdu", "chongqing", "suining", "neijiang", "sn_anju"] {
+            let (x, y) = (net.resolve(a).expect("a"), net.resolve(b).expect("b"));
+            let iv = r.route(x, y, Measure::InVehicle).map(|r| r.seconds);
+            let dd = r.route(x, y, Measure::DoorToDoor).map(|r| r.seconds);
+            assert!(iv <= dd, "{a}→{b}: {iv:?} > {dd:?}");
+        }
+    }
+}
