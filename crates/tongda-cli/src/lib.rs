@@ -22,6 +22,10 @@ enum Command {
     Validate(cmd::validate::Args),
     /// Fastest route between two places, with its legs.
     Route(cmd::route::Args),
+    /// Kilometres by mode × status × province for a year, against official totals.
+    Inventory(cmd::inventory::Args),
+    /// Published scheduled times against the time model (median and worst error).
+    Calibrate(cmd::calibrate::Args),
     /// One-to-all shortest paths on a DIMACS .gr graph, timed, with a checksum.
     Sssp(cmd::sssp::Args),
     /// Write a road-like synthetic graph as DIMACS .gr/.co files.
@@ -44,6 +48,8 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Validate(a) => cmd::validate::run(a),
         Command::Route(a) => cmd::route::run(a),
+        Command::Inventory(a) => cmd::inventory::run(a),
+        Command::Calibrate(a) => cmd::calibrate::run(a),
         Command::Sssp(a) => cmd::sssp::run(a),
         Command::GenGraph(a) => cmd::gen_graph::run(a),
     };

@@ -21,8 +21,10 @@
 //! # Ok::<(), tongda_core::Error>(())
 //! ```
 
+pub mod calibration;
 pub mod error;
 pub mod graph;
+pub mod inventory;
 pub mod io;
 pub mod model;
 pub mod route;

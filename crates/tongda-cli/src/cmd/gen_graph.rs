@@ -9,5 +9,7 @@ pub struct Args {}
 
 /// Not written yet.
 pub fn run(_args: Args) -> CliResult<ExitCode> {
-    Err(CliError::input("tongda gen-graph is not available in this build yet"))
+    Err(CliError::input(
+        "tongda gen-graph is not available in this build yet",
+    ))
 }

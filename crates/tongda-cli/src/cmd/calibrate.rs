@@ -1,0 +1,108 @@
+//! `tongda calibrate`: published scheduled times against the time model.
+
+use crate::common::{load_network, one_decimal, CliError, CliResult, NetworkArgs};
+use crate::table::Table;
+use serde_json::json;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use tongda_core::calibration::{evaluate, median_abs_error, read_calibration};
+
+/// Arguments of `tongda calibrate`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Calibration CSV files (default: GEODATA/calibration.csv).
+    #[arg(long)]
+    file: Vec<PathBuf>,
+    /// Relative tolerance; rows outside it are marked and make the exit code 1.
+    #[arg(long, default_value_t = 0.15)]
+    tolerance: f64,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    net: NetworkArgs,
+}
+
+/// Prints every row with its error, then the median and worst.
+pub fn run(args: Args) -> CliResult<ExitCode> {
+    let (net, tm) = load_network(&args.net)?;
+    let files = if args.file.is_empty() {
+        vec![args.net.geodata.join("calibration.csv")]
+    } else {
+        args.file.clone()
+    };
+    let mut rows = Vec::new();
+    for f in &files {
+        rows.extend(read_calibration(f)?);
+    }
+    if rows.is_empty() {
+        return Err(CliError::input(
+            "no calibration rows: give --file with published times",
+        ));
+    }
+    let results = evaluate(&net, &tm, &rows)?;
+    let median = median_abs_error(&results).unwrap_or(f64::NAN);
+    let worst = results
+        .iter()
+        .filter_map(|r| r.rel_error.map(|e| (e.abs(), r)))
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    let outside = results
+        .iter()
+        .filter(|r| r.rel_error.is_none_or(|e| e.abs() > args.tolerance))
+        .count();
+    if args.json {
+        let rows: Vec<_> = results
+            .iter()
+            .map(|r| json!({"id": r.row.id, "from": r.row.from, "to": r.row.to, "profile": r.row.profile,
+                            "published_min": r.row.published_min, "model_min": r.model_min.map(one_decimal),
+                            "rel_error": r.rel_error.map(|e| (e * 1000.0).round() / 1000.0), "lines": r.lines}))
+            .collect();
+        println!(
+            "{}",
+            json!({"rows": rows, "median_abs_error": median, "outside_tolerance": outside})
+        );
+    } else {
+        let mut t = Table::new(
+            &["id", "from → to", "published", "model", "error", "lines"],
+            &[false, false, true, true, true, false],
+        );
+        for r in &results {
+            let name = |id: &str| net.node(id).map_or(id.to_string(), |n| n.name_zh.clone());
+            let mut lines = r.lines.clone();
+            lines.dedup();
+            t.row(vec![
+                r.row.id.clone(),
+                format!("{} → {}", name(&r.row.from), name(&r.row.to)),
+                format!("{:.0}", r.row.published_min),
+                r.model_min
+                    .map_or("unreachable".into(), |m| format!("{m:.1}")),
+                r.rel_error.map_or(String::new(), |e| {
+                    format!(
+                        "{:+.1}%{}",
+                        e * 100.0,
+                        if e.abs() > args.tolerance { " !" } else { "" }
+                    )
+                }),
+                lines.join(" + "),
+            ]);
+        }
+        print!("{}", t.render());
+        println!(
+            "{} rows · median |error| {:.1}% · worst {} · {} outside ±{:.0}%",
+            results.len(),
+            median * 100.0,
+            worst.map_or("-".into(), |(e, r)| format!(
+                "{:.1}% ({})",
+                e * 100.0,
+                r.row.id
+            )),
+            outside,
+            args.tolerance * 100.0
+        );
+    }
+    Ok(if outside > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

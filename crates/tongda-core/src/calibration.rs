@@ -1,0 +1,138 @@
+//! Calibration: published scheduled times against the time model.
+//!
+//! `geodata/calibration.csv` lists, for existing city pairs, the fastest
+//! scheduled rail time station to station and typical free-flow driving times
+//! centre to centre. [`evaluate`] routes every row on the network of its year
+//! and reports the relative error, so that the documented time-model
+//! parameters (not individual links) can be tuned until every row is within
+//! tolerance.
+
+use crate::graph::{GraphSpec, RoutingGraph};
+use crate::route::Router;
+use crate::timemodel::{Measure, Profile, TimeModel};
+use crate::{Error, Network, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The year whose network the published times describe.
+pub const CALIBRATION_YEAR: i32 = 2024;
+
+/// One published time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalibrationRow {
+    /// Row id.
+    pub id: String,
+    /// Origin node id (station for rail rows, place for driving rows).
+    pub from: String,
+    /// Destination node id.
+    pub to: String,
+    /// Profile (`passenger` for rail, `car` for driving).
+    pub profile: Profile,
+    /// Measure (`in-vehicle`).
+    pub measure: Measure,
+    /// Published minutes.
+    pub published_min: f64,
+    /// Where the time was published.
+    pub source: String,
+}
+
+/// One row's outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CalibrationResult {
+    /// The row.
+    pub row: CalibrationRow,
+    /// Modelled minutes (`None` if unreachable).
+    pub model_min: Option<f64>,
+    /// (model − published) / published.
+    pub rel_error: Option<f64>,
+    /// Lines used by the modelled route, in order.
+    pub lines: Vec<String>,
+}
+
+/// Reads a calibration CSV (header `id,from,to,profile,measure,published_min,source`).
+pub fn read_calibration(path: &Path) -> Result<Vec<CalibrationRow>> {
+    let mut rdr = csv::Reader::from_path(path).map_err(|e| csv_error(path, e))?;
+    let mut rows = Vec::new();
+    for r in rdr.deserialize() {
+        rows.push(r.map_err(|e| csv_error(path, e))?);
+    }
+    Ok(rows)
+}
+
+fn csv_error(path: &Path, e: csv::Error) -> Error {
+    let at = e
+        .position()
+        .map(|p| format!(" line {}", p.line()))
+        .unwrap_or_default();
+    Error::BadParameter(format!(
+        "{}{at}: {e} — rows need id,from,to,profile,measure,published_min,source",
+        path.display()
+    ))
+}
+
+/// Routes every row on the [`CALIBRATION_YEAR`] network (open links only).
+/// Unknown node ids are errors naming the row.
+pub fn evaluate(
+    net: &Network,
+    tm: &TimeModel,
+    rows: &[CalibrationRow],
+) -> Result<Vec<CalibrationResult>> {
+    let mut graphs: BTreeMap<Profile, RoutingGraph> = BTreeMap::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let (from, to) = match (net.node_idx(&row.from), net.node_idx(&row.to)) {
+            (Some(a), Some(b)) => (a, b),
+            _ => {
+                return Err(Error::BadParameter(format!(
+                    "calibration row {}: unknown node id {} — use ids from the geodata",
+                    row.id,
+                    if net.node_idx(&row.from).is_none() {
+                        &row.from
+                    } else {
+                        &row.to
+                    }
+                )))
+            }
+        };
+        let g = graphs.entry(row.profile).or_insert_with(|| {
+            let mut spec = GraphSpec::new(row.profile, CALIBRATION_YEAR);
+            spec.statuses = [crate::model::Status::Open].into_iter().collect();
+            RoutingGraph::compile(net, tm, &spec)
+        });
+        let mut router = Router::new(net, g);
+        let route = router.route(from, to, row.measure);
+        let model_min = route.as_ref().map(|r| r.minutes());
+        let lines = route
+            .iter()
+            .flat_map(|r| r.legs.iter())
+            .filter(|l| !l.links.is_empty() && l.mode != Some(crate::model::Mode::Access))
+            .map(|l| l.name_zh.clone())
+            .collect();
+        out.push(CalibrationResult {
+            row: row.clone(),
+            rel_error: model_min.map(|m| (m - row.published_min) / row.published_min),
+            model_min,
+            lines,
+        });
+    }
+    Ok(out)
+}
+
+/// Median of the absolute relative errors of reachable rows.
+pub fn median_abs_error(results: &[CalibrationResult]) -> Option<f64> {
+    let mut e: Vec<f64> = results
+        .iter()
+        .filter_map(|r| r.rel_error.map(f64::abs))
+        .collect();
+    if e.is_empty() {
+        return None;
+    }
+    e.sort_by(f64::total_cmp);
+    let n = e.len();
+    Some(if n % 2 == 1 {
+        e[n / 2]
+    } else {
+        (e[n / 2 - 1] + e[n / 2]) / 2.0
+    })
+}
