@@ -30,16 +30,13 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
     } else {
         Vec::new()
     };
-    let open = [Status::Open];
-    let all = Status::ALL;
+    // Each reference is compared with the links existing in its own year.
     let comparisons: Vec<_> = refs
         .iter()
         .map(|r| {
-            let open_km = inv.category_km(&net, r.category, r.province, &open);
-            let all_km = inv.category_km(&net, r.category, r.province, &all);
-            // Official statistics count what is open; targets what will exist.
-            let data_km = if r.kind == "target" { all_km } else { open_km };
-            (r, open_km, all_km, data_km / r.km)
+            let data_km =
+                Inventory::of(&net, r.year).category_km(&net, r.category, r.province, &Status::ALL);
+            (r, data_km, data_km / r.km)
         })
         .collect();
 
@@ -51,11 +48,10 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
             .collect();
         let cmp: Vec<_> = comparisons
             .iter()
-            .map(|(r, o, a, share)| {
+            .map(|(r, km, share)| {
                 json!({"province": r.province, "category": r.category, "reference_year": r.year,
-                       "reference_kind": r.kind, "reference_km": r.km, "data_open_km": one_decimal(*o),
-                       "data_all_statuses_km": one_decimal(*a), "data_share": (share * 1000.0).round() / 1000.0,
-                       "source": r.source})
+                       "reference_kind": r.kind, "reference_km": r.km, "data_km": one_decimal(*km),
+                       "data_share": (share * 1000.0).round() / 1000.0, "source": r.source})
             })
             .collect();
         let out = json!({"year": args.year, "km": rows, "references": cmp});
@@ -95,30 +91,25 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
     print!("{}", t.render());
 
     if !comparisons.is_empty() {
-        println!(
-            "\nAgainst official totals (open links) and targets (all links existing in {}):\n",
-            args.year
-        );
+        println!("\nAgainst official totals and targets (data: links existing in the reference's year, any status):\n");
         let mut t = Table::new(
             &[
                 "province",
                 "category",
                 "reference",
                 "ref km",
-                "data open km",
-                "data all km",
+                "data km",
                 "data / ref",
             ],
-            &[false, false, false, true, true, true, true],
+            &[false, false, false, true, true, true],
         );
-        for (r, o, a, share) in &comparisons {
+        for (r, km, share) in &comparisons {
             t.row(vec![
                 r.province.as_str().into(),
                 r.category.as_str().into(),
                 format!("{} {}", r.kind, r.year),
                 format!("{:.0}", r.km),
-                format!("{o:.0}"),
-                format!("{a:.0}"),
+                format!("{km:.0}"),
                 format!("{:.0}%", share * 100.0),
             ]);
         }
@@ -126,10 +117,10 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
         let cover: Vec<String> = comparisons
             .iter()
             .filter(|(r, ..)| r.kind == "official" && r.province == Province::Cq)
-            .map(|(r, _, _, s)| format!("{} {:.0}%", r.category.as_str(), s * 100.0))
+            .map(|(r, _, s)| format!("{} {:.0}%", r.category.as_str(), s * 100.0))
             .collect();
         println!(
-            "\nCompleteness: for Chongqing the data hold {} of the official open kilometres; Sichuan's official figures cover the whole province, of which the economic circle is 15 of 21 prefectures, so its share is a lower bound.",
+            "\nCompleteness: for Chongqing the data hold {} of the official kilometres; Sichuan's official figures cover the whole province, of which the economic circle is 15 of 21 prefectures, so its share is a lower bound.",
             cover.join(", ")
         );
     }
