@@ -20,6 +20,14 @@ impl CliError {
         }
     }
 
+    /// Internal failure (exit 1).
+    pub fn internal(message: impl Into<String>) -> CliError {
+        CliError {
+            message: message.into(),
+            internal: true,
+        }
+    }
+
     /// The process exit code.
     pub fn exit_code(&self) -> u8 {
         if self.internal {
@@ -102,4 +110,23 @@ pub fn minutes(seconds: u32) -> f64 {
 /// A value rounded to one decimal.
 pub fn one_decimal(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
+}
+
+/// Runs `f` on a rayon pool of `threads` workers (default: rayon's global pool).
+pub fn with_threads<T>(
+    threads: Option<usize>,
+    f: impl FnOnce() -> CliResult<T> + Send,
+) -> CliResult<T>
+where
+    T: Send,
+{
+    match threads {
+        None => f(),
+        Some(0) => Err(CliError::input("--threads must be at least 1")),
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map_err(|e| CliError::internal(format!("cannot start {n} threads: {e}")))?
+            .install(f),
+    }
 }

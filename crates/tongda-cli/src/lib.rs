@@ -3,7 +3,6 @@
 
 mod cmd;
 mod common;
-mod table;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -18,6 +17,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Evaluate a scenario's goals; write report.md, report.json, skim.csv, paths.geojson.
+    Run(cmd::run::Args),
     /// Check the geodata: print every error and warning (exit 2 on errors).
     Validate(cmd::validate::Args),
     /// Fastest route between two places, with its legs.
@@ -46,6 +47,7 @@ pub fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Run(a) => cmd::run::run(a),
         Command::Validate(a) => cmd::validate::run(a),
         Command::Route(a) => cmd::route::run(a),
         Command::Inventory(a) => cmd::inventory::run(a),

@@ -23,11 +23,16 @@
 
 pub mod calibration;
 pub mod error;
+pub mod goal;
 pub mod graph;
 pub mod inventory;
 pub mod io;
 pub mod model;
+pub mod population;
+pub mod report;
 pub mod route;
+pub mod scenario;
+pub mod skim;
 pub mod text;
 pub mod timemodel;
 

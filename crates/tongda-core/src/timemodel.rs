@@ -212,7 +212,7 @@ impl Default for TimeModel {
             modes: BTreeMap::from([
                 (Mode::Hsr, scheduled(0.92, 240.0, 150.0, 30.0)),
                 (Mode::Intercity, scheduled(0.90, 180.0, 120.0, 30.0)),
-                (Mode::ConventionalRail, scheduled(0.80, 240.0, 300.0, 120.0)),
+                (Mode::ConventionalRail, scheduled(0.80, 360.0, 300.0, 120.0)),
                 (Mode::SuburbanRail, scheduled(0.85, 90.0, 60.0, 15.0)),
                 (Mode::Expressway, road(0.85, None)),
                 (Mode::Highway, road(0.70, None)),
@@ -286,10 +286,15 @@ impl TimeModel {
     /// Reads a TOML override: a partial document whose tables replace the defaults'.
     /// `source` names the file in error messages.
     pub fn from_toml_overrides(text: &str, source: &str) -> Result<TimeModel> {
-        let base = toml::Value::try_from(TimeModel::default())
-            .map_err(|e| Error::BadParameter(format!("internal: {e}")))?;
         let over: toml::Value =
             toml::from_str(text).map_err(|e| Error::BadParameter(format!("{source}: {e}")))?;
+        TimeModel::default().overlay(over, source)
+    }
+
+    /// This model with a partial TOML document laid over it (scenario `[params]`).
+    pub fn overlay(&self, over: toml::Value, source: &str) -> Result<TimeModel> {
+        let base = toml::Value::try_from(self.clone())
+            .map_err(|e| Error::BadParameter(format!("internal: {e}")))?;
         let merged = merge(base, over);
         let tm: TimeModel = merged
             .try_into()
@@ -366,5 +371,49 @@ fn merge(base: toml::Value, over: toml::Value) -> toml::Value {
             toml::Value::Table(b)
         }
         (_, o) => o,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_defaults_are_in_range() {
+        assert_eq!(TimeModel::default().check(), Ok(()));
+    }
+
+    #[test]
+    fn overrides_merge_into_the_defaults() {
+        let tm = TimeModel::from_toml_overrides(
+            "[passenger.modes.hsr]\ncruise_fraction = 0.8\n",
+            "t.toml",
+        )
+        .unwrap();
+        assert_eq!(tm.passenger.modes[&Mode::Hsr].cruise_fraction, 0.8);
+        assert_eq!(
+            tm.passenger.modes[&Mode::Hsr].terminal_s,
+            TimeModel::default().passenger.modes[&Mode::Hsr].terminal_s
+        );
+    }
+
+    #[test]
+    fn bad_overrides_name_the_file_and_the_parameter() {
+        let err = TimeModel::from_toml_overrides(
+            "[passenger.modes.hsr]\ncruise_fraction = 1.5\n",
+            "t.toml",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.toml: passenger.modes.hsr.cruise_fraction = 1.5 must be in (0, 1]"
+        );
+        let err = TimeModel::from_toml_overrides("[passenger]\ntransfer_mins = 3\n", "t.toml")
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("t.toml: unknown field `transfer_mins`"),
+            "{err}"
+        );
     }
 }

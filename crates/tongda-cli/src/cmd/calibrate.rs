@@ -1,11 +1,11 @@
 //! `tongda calibrate`: published scheduled times against the time model.
 
 use crate::common::{load_network, one_decimal, CliError, CliResult, NetworkArgs};
-use crate::table::Table;
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tongda_core::calibration::{evaluate, median_abs_error, read_calibration};
+use tongda_core::report::TextTable as Table;
 
 /// Arguments of `tongda calibrate`.
 #[derive(Debug, clap::Args)]

@@ -1,11 +1,11 @@
 //! `tongda inventory`: kilometres by mode × status × province, against official totals.
 
 use crate::common::{load_network, one_decimal, CliResult, NetworkArgs};
-use crate::table::Table;
 use serde_json::json;
 use std::process::ExitCode;
 use tongda_core::inventory::{read_references, Inventory};
 use tongda_core::model::{Mode, Province, Status};
+use tongda_core::report::TextTable as Table;
 
 /// Arguments of `tongda inventory`.
 #[derive(Debug, clap::Args)]

@@ -1,11 +1,11 @@
 //! `tongda route`: the fastest route between two places, leg by leg.
 
 use crate::common::{load_network, minutes, one_decimal, CliError, CliResult, NetworkArgs};
-use crate::table::Table;
 use serde_json::json;
 use std::process::ExitCode;
 use tongda_core::graph::{GraphSpec, RoutingGraph};
 use tongda_core::model::{Network, Status};
+use tongda_core::report::TextTable as Table;
 use tongda_core::route::{Route, Router};
 use tongda_core::{Measure, Profile};
 

@@ -35,6 +35,8 @@ pub struct GraphSpec {
     pub year: i32,
     /// Link statuses allowed (e.g. open + under construction + planned).
     pub statuses: BTreeSet<Status>,
+    /// Projects used whatever their status (a scenario's `open_project` edits).
+    pub forced_projects: BTreeSet<String>,
 }
 
 impl GraphSpec {
@@ -46,13 +48,15 @@ impl GraphSpec {
             statuses: [Status::Open, Status::UnderConstruction, Status::Planned]
                 .into_iter()
                 .collect(),
+            forced_projects: BTreeSet::new(),
         }
     }
 
     /// True if `link` is part of the graph for this spec under `tm`.
     pub fn uses(&self, link: &Link, tm: &TimeModel) -> bool {
         link.exists_in(self.year)
-            && self.statuses.contains(&link.status)
+            && (self.statuses.contains(&link.status)
+                || self.forced_projects.contains(&link.project))
             && tm.profile(self.profile).modes.contains_key(&link.mode)
             && !(self.profile == Profile::Freight && link.mode.is_rail() && !link.freight)
     }

@@ -64,6 +64,11 @@ impl LoadReport {
 /// assert!(net.node("chengdu").is_some());
 /// ```
 pub fn load_geodata(dir: &Path) -> Result<LoadReport> {
+    load_geodata_files(&geodata_files(dir)?)
+}
+
+/// The `*.geojson` files of `dir`, sorted by name; an error if there are none.
+pub fn geodata_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let rd = std::fs::read_dir(dir).map_err(|source| Error::Io {
         path: dir.to_path_buf(),
         source,
@@ -81,7 +86,7 @@ pub fn load_geodata(dir: &Path) -> Result<LoadReport> {
             "point --geodata at the directory holding the network's GeoJSON files",
         )]));
     }
-    load_geodata_files(&files)
+    Ok(files)
 }
 
 /// A link as read, before its endpoints are resolved.
@@ -94,19 +99,30 @@ struct RawLink {
 
 /// Loads the given GeoJSON files as one network.
 pub fn load_geodata_files(files: &[PathBuf]) -> Result<LoadReport> {
-    let mut diags = Vec::new();
-    let mut nodes: Vec<(Node, PathBuf)> = Vec::new();
-    let mut links: Vec<RawLink> = Vec::new();
-    // Ids of features that were rejected: references to them are not reported again.
-    let mut rejected: HashSet<String> = HashSet::new();
+    let mut sources = Vec::with_capacity(files.len());
     for file in files {
         let text = std::fs::read_to_string(file).map_err(|source| Error::Io {
             path: file.clone(),
             source,
         })?;
+        sources.push((file.clone(), text));
+    }
+    Ok(load_geodata_sources(&sources))
+}
+
+/// Loads FeatureCollections given as `(label, GeoJSON text)` as one network;
+/// the label names the source in diagnostics (a file path, or a scenario edit).
+pub fn load_geodata_sources(sources: &[(PathBuf, String)]) -> LoadReport {
+    let files: Vec<PathBuf> = sources.iter().map(|(p, _)| p.clone()).collect();
+    let mut diags = Vec::new();
+    let mut nodes: Vec<(Node, PathBuf)> = Vec::new();
+    let mut links: Vec<RawLink> = Vec::new();
+    // Ids of features that were rejected: references to them are not reported again.
+    let mut rejected: HashSet<String> = HashSet::new();
+    for (file, text) in sources {
         read_collection(
             file,
-            &text,
+            text,
             &mut nodes,
             &mut links,
             &mut rejected,
@@ -215,12 +231,12 @@ pub fn load_geodata_files(files: &[PathBuf]) -> Result<LoadReport> {
 
     let has_errors = diags.iter().any(|d| d.severity == Severity::Error);
     let network = (!has_errors).then(|| Network::new(nodes, resolved));
-    Ok(LoadReport {
+    LoadReport {
         network,
         diagnostics: diags,
-        files: files.to_vec(),
+        files,
         file_of,
-    })
+    }
 }
 
 fn suggest(q: &str, ids: &[&str]) -> String {

@@ -4,4 +4,7 @@ mod geodata;
 mod props;
 pub mod validate;
 
-pub use geodata::{load_geodata, load_geodata_files, LoadReport, REGION_BOUNDS};
+pub use geodata::{
+    geodata_files, load_geodata, load_geodata_files, load_geodata_sources, LoadReport,
+    REGION_BOUNDS,
+};

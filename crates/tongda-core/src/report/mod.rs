@@ -1,0 +1,177 @@
+//! Results of a scenario run and the files they are written to.
+//!
+//! Everything is rendered in memory first; [`write_all`] then writes each
+//! file to a temporary name and renames it, so a failure leaves no
+//! half-written output.
+
+mod markdown;
+mod paths;
+mod table;
+
+pub use markdown::report_markdown;
+pub use paths::paths_geojson;
+pub use table::{display_width, summary_table, TextTable};
+
+use crate::goal::{read_goals, round1, Evaluator, GoalResult};
+use crate::scenario::Scenario;
+use crate::skim::Skim;
+use crate::timemodel::Measure;
+use crate::{Error, Result};
+use serde::Serialize;
+use std::path::Path;
+
+/// Version of the `report.json` schema; bumped when a field changes meaning or goes away.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The scenario part of a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioInfo {
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+    /// Scenario file name.
+    pub file: String,
+    /// Network year.
+    pub year: i32,
+    /// Statuses allowed.
+    pub statuses: Vec<crate::model::Status>,
+    /// What each edit did.
+    pub edits: Vec<String>,
+}
+
+/// Totals over the goals.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// Number of goals.
+    pub goals: usize,
+    /// Goals that pass.
+    pub passed: usize,
+    /// Goals that fail.
+    pub failed: usize,
+}
+
+/// Everything `tongda run` reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// `tongda <version>`.
+    pub generator: String,
+    /// The scenario.
+    pub scenario: ScenarioInfo,
+    /// What the two measures mean.
+    pub measures: serde_json::Value,
+    /// Totals.
+    pub summary: Summary,
+    /// One entry per goal, in goal-file order.
+    pub goals: Vec<GoalResult>,
+}
+
+/// A skim of all places for both measures (the `skim.csv`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceSkims {
+    /// In-vehicle skim.
+    pub in_vehicle: Skim,
+    /// Door-to-door skim.
+    pub door_to_door: Skim,
+}
+
+/// Runs a scenario: evaluates its goals and skims all places.
+pub fn run(sc: &Scenario) -> Result<(Report, PlaceSkims)> {
+    let goals_path = sc.goals_path().ok_or_else(|| {
+        Error::BadParameter(format!("{}: no `goals` file named", sc.file.display()))
+    })?;
+    let goals = read_goals(&goals_path)?;
+    let mut ev = Evaluator::new(sc);
+    ev.check(&goals, &goals_path)?;
+    let results = ev.evaluate(&goals);
+    let places: Vec<u32> = (0..sc.network.nodes.len() as u32)
+        .filter(|&i| sc.network.nodes[i as usize].kind.is_place())
+        .collect();
+    let g = ev.graph(sc.spec.profile);
+    let skims = PlaceSkims {
+        in_vehicle: Skim::compute(g, &places, &places, Measure::InVehicle),
+        door_to_door: Skim::compute(g, &places, &places, Measure::DoorToDoor),
+    };
+    Ok((report_of(sc, results), skims))
+}
+
+/// Wraps goal results into a [`Report`].
+pub fn report_of(sc: &Scenario, goals: Vec<GoalResult>) -> Report {
+    let passed = goals.iter().filter(|g| g.pass).count();
+    Report {
+        schema_version: SCHEMA_VERSION,
+        generator: format!("tongda {}", env!("CARGO_PKG_VERSION")),
+        scenario: ScenarioInfo {
+            name: sc.spec.name.clone(),
+            description: sc.spec.description.clone(),
+            file: sc
+                .file
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            year: sc.spec.year,
+            statuses: sc.spec.statuses.clone(),
+            edits: sc.edit_reports.clone(),
+        },
+        measures: serde_json::json!({
+            "in-vehicle": "boarding at the best station of the origin to alighting at the best station of the destination: time on board incl. stops en route, plus transfers between lines",
+            "door-to-door": "centre to centre: access, station processing, half-headway wait, in-vehicle, transfers, egress",
+        }),
+        summary: Summary {
+            goals: goals.len(),
+            passed,
+            failed: goals.len() - passed,
+        },
+        goals,
+    }
+}
+
+/// `skim.csv`: one row per ordered pair of places, minutes for each measure.
+pub fn skim_csv(sc: &Scenario, s: &PlaceSkims) -> String {
+    let net = &sc.network;
+    let mut out = String::from(
+        "origin,origin_name,destination,destination_name,in_vehicle_min,door_to_door_min\n",
+    );
+    let fmt = |v: Option<u32>| {
+        v.map_or(String::new(), |x| {
+            format!("{:.1}", round1(f64::from(x) / 60.0))
+        })
+    };
+    for (i, &o) in s.in_vehicle.origins.iter().enumerate() {
+        for (j, &d) in s.in_vehicle.destinations.iter().enumerate() {
+            let (on, dn) = (&net.nodes[o as usize], &net.nodes[d as usize]);
+            out.push_str(&format!(
+                "{},{},{},{},{},{}\n",
+                on.id,
+                on.name_zh,
+                dn.id,
+                dn.name_zh,
+                fmt(s.in_vehicle.get(i, j)),
+                fmt(s.door_to_door.get(i, j))
+            ));
+        }
+    }
+    out
+}
+
+/// Writes `files` (name, contents) into `dir` atomically: each to a temporary
+/// name first, then renamed; the directory is created if needed.
+pub fn write_all(dir: &Path, files: &[(&str, String)]) -> Result<()> {
+    let io = |path: &Path, source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    let mut temps = Vec::new();
+    for (name, body) in files {
+        let tmp = dir.join(format!(".{name}.tmp"));
+        std::fs::write(&tmp, body).map_err(|e| io(&tmp, e))?;
+        temps.push((tmp, dir.join(name)));
+    }
+    for (tmp, path) in temps {
+        std::fs::rename(&tmp, &path).map_err(|e| io(&path, e))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,77 @@
+//! `paths.geojson`: each goal's critical paths as LineStrings, one per leg.
+
+use super::Report;
+use crate::model::Network;
+use geojson::{Feature, FeatureCollection, Geometry, JsonObject};
+use serde_json::json;
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// Coordinates of a leg, its links chained and oriented in travel order.
+fn leg_coords(net: &Network, link_ids: &[String], start: &str) -> Vec<Vec<f64>> {
+    let mut at = net.node_idx(start);
+    let mut coords: Vec<Vec<f64>> = Vec::new();
+    for id in link_ids {
+        let Some(l) = net.link_idx(id).map(|i| &net.links[i]) else {
+            continue;
+        };
+        let mut pts: Vec<Vec<f64>> = l
+            .geometry
+            .coords()
+            .map(|c| vec![round6(c.x), round6(c.y)])
+            .collect();
+        if at == Some(l.to) {
+            pts.reverse();
+            at = Some(l.from);
+        } else {
+            at = Some(l.to);
+        }
+        if coords.last() == pts.first() {
+            pts.remove(0);
+        }
+        coords.extend(pts);
+    }
+    coords
+}
+
+/// The GeoJSON FeatureCollection of every goal pair's path (legs without
+/// geometry — waits, transfers — are left out).
+pub fn paths_geojson(net: &Network, r: &Report) -> String {
+    let mut features = Vec::new();
+    for g in &r.goals {
+        for p in &g.pairs {
+            for (k, l) in p.legs.iter().enumerate() {
+                let coords = leg_coords(net, &l.links, &l.from);
+                if coords.len() < 2 {
+                    continue;
+                }
+                let props = json!({
+                    "goal": g.id, "goal_pass": g.pass, "from": p.from, "to": p.to,
+                    "pair": format!("{} → {}", p.from_name, p.to_name), "pair_pass": p.pass,
+                    "pair_minutes": p.minutes, "leg": k + 1, "kind": l.kind, "mode": l.mode,
+                    "name_zh": l.name_zh, "name_en": l.name_en, "project": l.project,
+                    "status": l.status, "open_year": l.open_year,
+                    "leg_from": l.from_name, "leg_to": l.to_name, "km": l.km, "minutes": l.minutes,
+                });
+                let properties: Option<JsonObject> = props.as_object().cloned();
+                features.push(Feature {
+                    bbox: None,
+                    geometry: Some(Geometry::new_line_string(coords)),
+                    id: None,
+                    properties,
+                    foreign_members: None,
+                });
+            }
+        }
+    }
+    let fc = FeatureCollection {
+        bbox: None,
+        features,
+        foreign_members: None,
+    };
+    let mut s = fc.to_string();
+    s.push('\n');
+    s
+}

@@ -1,0 +1,321 @@
+//! Scenarios: a network year, allowed statuses, time-model overrides and edits.
+//!
+//! Loading works in two passes (as Conveyal R5 does): every edit is resolved
+//! first — ids looked up, values checked — and all errors are reported at
+//! once; only then are the edits applied, in order, to a copy of the network.
+//! The base network is never changed.
+
+mod edits;
+mod spec;
+
+pub use spec::{Edit, ScenarioSpec};
+
+use crate::error::Diagnostic;
+use crate::graph::GraphSpec;
+use crate::io::{geodata_files, load_geodata_sources};
+use crate::timemodel::{Profile, TimeModel};
+use crate::{Error, Network, Result};
+use edits::Resolved;
+use std::path::{Path, PathBuf};
+
+/// A scenario ready to route: the edited network and its time model.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// The scenario as written.
+    pub spec: ScenarioSpec,
+    /// The scenario file (edits and relative paths refer to it).
+    pub file: PathBuf,
+    /// The network without edits, as loaded.
+    pub base: Network,
+    /// The network with the edits applied.
+    pub network: Network,
+    /// The time model (defaults, geodata's timemodel.toml, scenario `[params]`).
+    pub time_model: TimeModel,
+    /// What each edit did, in order.
+    pub edit_reports: Vec<String>,
+    /// Projects opened by `open_project` edits (used whatever their status).
+    pub forced_projects: Vec<String>,
+}
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+impl Scenario {
+    /// Reads a scenario file and builds it.
+    ///
+    /// ```
+    /// # let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/scenarios");
+    /// let s = tongda_core::scenario::Scenario::load(&dir.join("no-central-line.toml")).unwrap();
+    /// assert_eq!(s.edit_reports.len(), 1);
+    /// assert!(s.network.links.len() < s.base.links.len());
+    /// ```
+    pub fn load(path: &Path) -> Result<Scenario> {
+        let text = read(path)?;
+        let spec: ScenarioSpec = toml::from_str(&text).map_err(|e| {
+            Error::Invalid(vec![Diagnostic::error(
+                path,
+                None,
+                format!("not a valid scenario: {}", e.to_string().trim()),
+                "see scenarios/README.md for the scenario format",
+            )])
+        })?;
+        Scenario::build(spec, path)
+    }
+
+    /// Directory that relative paths in the scenario are resolved against.
+    pub fn dir(&self) -> &Path {
+        self.file.parent().unwrap_or(Path::new("."))
+    }
+
+    /// Builds a scenario from its spec; `file` is where it was read from.
+    pub fn build(spec: ScenarioSpec, file: &Path) -> Result<Scenario> {
+        let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let geodata = dir.join(&spec.geodata);
+        let mut sources = Vec::new();
+        for f in geodata_files(&geodata)? {
+            let text = read(&f)?;
+            sources.push((f, text));
+        }
+        let base_report = load_geodata_sources(&sources);
+        let base = base_report.into_network()?;
+
+        // Time model: defaults, then the geodata's timemodel.toml, then [params].
+        let mut time_model = TimeModel::default();
+        let tm_file = geodata.join("timemodel.toml");
+        if tm_file.exists() {
+            time_model =
+                TimeModel::from_toml_overrides(&read(&tm_file)?, &tm_file.display().to_string())?;
+        }
+        if let Some(p) = &spec.params {
+            time_model = time_model.overlay(
+                toml::Value::Table(p.clone()),
+                &format!("{} [params]", file.display()),
+            )?;
+        }
+
+        // Pass 1a: added links go through the same loader as the geodata.
+        let mut diags: Vec<Diagnostic> = Vec::new();
+        let mut added_ids: Vec<Vec<String>> = vec![Vec::new(); spec.edits.len()];
+        let mut all_sources = sources.clone();
+        for (k, e) in spec.edits.iter().enumerate() {
+            let label = edit_label(file, k, e);
+            let text = match e {
+                Edit::AddLinks { file: f } => match read(&dir.join(f)) {
+                    Ok(t) => t,
+                    Err(err) => {
+                        diags.push(Diagnostic::error(
+                            file,
+                            None,
+                            format!("{label}: {err}"),
+                            "check the path (relative to the scenario file)",
+                        ));
+                        continue;
+                    }
+                },
+                Edit::AddLink { via, properties } => match inline_feature(&base, via, properties) {
+                    Ok(t) => t,
+                    Err(msg) => {
+                        diags.push(Diagnostic::error(
+                            file,
+                            None,
+                            format!("{label}: {msg}"),
+                            "use node ids from the geodata in `from` and `to`",
+                        ));
+                        continue;
+                    }
+                },
+                _ => continue,
+            };
+            added_ids[k] = feature_ids(&text);
+            let src_label = match e {
+                Edit::AddLinks { file: f } => dir.join(f),
+                _ => PathBuf::from(format!("{} {label}", file.display())),
+            };
+            all_sources.push((src_label, text));
+        }
+        let combined = load_geodata_sources(&all_sources);
+        diags.extend(
+            combined
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == crate::Severity::Error)
+                .cloned(),
+        );
+        let network = match combined.network {
+            Some(n) if diags.is_empty() => n,
+            _ => return Err(Error::Invalid(diags)),
+        };
+
+        // Pass 1b: resolve the other edits; collect every error.
+        let mut resolved = Vec::new();
+        for (k, e) in spec.edits.iter().enumerate() {
+            match edits::resolve(&network, e, &added_ids[k], spec.year) {
+                Ok(r) => resolved.push(r),
+                Err(msg) => diags.push(Diagnostic::error(
+                    file,
+                    None,
+                    format!("{}: {msg}", edit_label(file, k, e)),
+                    "use ids from the geodata (tongda validate lists them; ids are case-sensitive)",
+                )),
+            }
+        }
+        if !diags.is_empty() {
+            return Err(Error::Invalid(diags));
+        }
+
+        // Pass 2: apply in order to a copy.
+        Ok(Scenario::finish(
+            spec, file, base, &network, &resolved, time_model,
+        ))
+    }
+
+    fn finish(
+        spec: ScenarioSpec,
+        file: &Path,
+        base: Network,
+        network: &Network,
+        resolved: &[Resolved],
+        time_model: TimeModel,
+    ) -> Scenario {
+        let (links, edit_reports) = edits::apply(network, resolved);
+        let forced_projects = resolved
+            .iter()
+            .filter_map(|r| match r {
+                Resolved::Open { project, .. } => Some(project.clone()),
+                _ => None,
+            })
+            .collect();
+        let mut edited = network.clone();
+        edited.set_links(links);
+        Scenario {
+            spec,
+            file: file.to_path_buf(),
+            base,
+            network: edited,
+            time_model,
+            edit_reports,
+            forced_projects,
+        }
+    }
+
+    /// This scenario with further edits (no `add_links`/`add_link`), resolved
+    /// against its edited network — cheap, no files are read. Used by `rank`.
+    pub fn derive(&self, extra: &[Edit]) -> Result<Scenario> {
+        let mut diags = Vec::new();
+        let mut resolved = Vec::new();
+        for (k, e) in extra.iter().enumerate() {
+            if matches!(e, Edit::AddLinks { .. } | Edit::AddLink { .. }) {
+                return Err(Error::BadParameter("derive() takes no add edits".into()));
+            }
+            match edits::resolve(&self.network, e, &[], self.spec.year) {
+                Ok(r) => resolved.push(r),
+                Err(msg) => diags.push(Diagnostic::error(
+                    &self.file,
+                    None,
+                    format!("extra edit #{} ({}): {msg}", k + 1, e.kind()),
+                    "",
+                )),
+            }
+        }
+        if !diags.is_empty() {
+            return Err(Error::Invalid(diags));
+        }
+        let mut s = Scenario::finish(
+            self.spec.clone(),
+            &self.file,
+            self.base.clone(),
+            &self.network,
+            &resolved,
+            self.time_model.clone(),
+        );
+        let mut forced = self.forced_projects.clone();
+        forced.extend(s.forced_projects);
+        s.forced_projects = forced;
+        let mut reports = self.edit_reports.clone();
+        reports.extend(s.edit_reports);
+        s.edit_reports = reports;
+        s.spec.edits.extend(extra.iter().cloned());
+        Ok(s)
+    }
+
+    /// The same scenario in another year (edits re-applied).
+    pub fn with_year(&self, year: i32) -> Result<Scenario> {
+        let mut spec = self.spec.clone();
+        spec.year = year;
+        Scenario::build(spec, &self.file)
+    }
+
+    /// The graph spec of this scenario for a profile.
+    pub fn graph_spec(&self, profile: Profile) -> GraphSpec {
+        let mut g = GraphSpec::new(profile, self.spec.year);
+        g.statuses = self.spec.statuses.iter().copied().collect();
+        g.forced_projects = self.forced_projects.iter().cloned().collect();
+        g
+    }
+
+    /// The goal file named by the scenario, resolved against its directory.
+    pub fn goals_path(&self) -> Option<PathBuf> {
+        self.spec.goals.as_ref().map(|g| self.dir().join(g))
+    }
+}
+
+fn edit_label(_file: &Path, k: usize, e: &Edit) -> String {
+    format!("edit #{} ({})", k + 1, e.kind())
+}
+
+/// Ids of the features of a GeoJSON text (best effort; the loader reports problems).
+fn feature_ids(text: &str) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+    v.get("features")
+        .and_then(|f| f.as_array())
+        .map(|fs| {
+            fs.iter()
+                .filter_map(|f| {
+                    f.pointer("/properties/id")
+                        .and_then(|i| i.as_str())
+                        .map(String::from)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A one-feature FeatureCollection for an inline `add_link` edit.
+fn inline_feature(
+    base: &Network,
+    via: &[[f64; 2]],
+    properties: &std::collections::BTreeMap<String, serde_json::Value>,
+) -> std::result::Result<String, String> {
+    let end = |key: &str| -> std::result::Result<[f64; 2], String> {
+        let id = properties
+            .get(key)
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| format!("missing `{key}` (a node id)"))?;
+        let n = base.node(id).ok_or_else(|| {
+            let c = crate::text::closest(id, base.nodes.iter().map(|n| n.id.as_str()), 3);
+            format!(
+                "`{key}` names unknown node \"{id}\" (closest: {})",
+                c.join(", ")
+            )
+        })?;
+        Ok([n.coord.x, n.coord.y])
+    };
+    let (a, b) = (end("from"), end("to"));
+    let (a, b) = match (a, b) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), Ok(_)) | (Ok(_), Err(e)) => return Err(e),
+        (Err(e1), Err(e2)) => return Err(format!("{e1}; {e2}")),
+    };
+    let mut coords = vec![a];
+    coords.extend_from_slice(via);
+    coords.push(b);
+    let feature = serde_json::json!({
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "geometry": {"type": "LineString", "coordinates": coords}, "properties": properties}]
+    });
+    Ok(feature.to_string())
+}

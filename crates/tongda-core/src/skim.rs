@@ -1,0 +1,81 @@
+//! Many-to-many travel times (skims), parallel over origins.
+
+use crate::graph::{RoutingGraph, Weight};
+use crate::model::NodeIdx;
+use crate::route::{Dijkstra, Endpoint};
+use crate::timemodel::Measure;
+use rayon::prelude::*;
+
+/// Travel times from every origin to every destination for one measure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skim {
+    /// Origin nodes (rows).
+    pub origins: Vec<NodeIdx>,
+    /// Destination nodes (columns).
+    pub destinations: Vec<NodeIdx>,
+    /// The measure.
+    pub measure: Measure,
+    /// Row-major seconds; `None` where unreachable.
+    pub seconds: Vec<Option<Weight>>,
+}
+
+impl Skim {
+    /// Computes the skim with one Dijkstra per origin, in parallel (rayon),
+    /// each worker reusing its buffers. The result does not depend on the
+    /// number of threads.
+    ///
+    /// ```
+    /// # let mini = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/mini");
+    /// use tongda_core::{graph::{GraphSpec, RoutingGraph}, skim::Skim, Measure, Profile, TimeModel};
+    /// let net = tongda_core::io::load_geodata(&mini).unwrap().into_network().unwrap();
+    /// let g = RoutingGraph::compile(&net, &TimeModel::default(), &GraphSpec::new(Profile::Passenger, 2024));
+    /// let places: Vec<u32> = (0..net.nodes.len() as u32).filter(|&i| net.nodes[i as usize].kind.is_place()).collect();
+    /// let skim = Skim::compute(&g, &places, &places, Measure::DoorToDoor);
+    /// assert_eq!(skim.get(0, 0), Some(0));
+    /// assert!(skim.get(0, 1).is_some());
+    /// ```
+    pub fn compute(
+        g: &RoutingGraph,
+        origins: &[NodeIdx],
+        destinations: &[NodeIdx],
+        measure: Measure,
+    ) -> Skim {
+        let targets: Vec<Vec<u32>> = destinations
+            .iter()
+            .map(|&d| Endpoint::new(g, d, measure).targets)
+            .collect();
+        let n = g.csr.num_vertices();
+        let rows: Vec<Vec<Option<Weight>>> = origins
+            .par_iter()
+            .map_init(
+                || Dijkstra::new(n),
+                |dj, &o| {
+                    let src = Endpoint::new(g, o, measure);
+                    dj.run(&g.csr, &src.sources);
+                    destinations
+                        .iter()
+                        .zip(&targets)
+                        .map(|(&d, ts)| {
+                            if d == o {
+                                Some(0)
+                            } else {
+                                ts.iter().filter_map(|&t| dj.distance(t)).min()
+                            }
+                        })
+                        .collect()
+                },
+            )
+            .collect();
+        Skim {
+            origins: origins.to_vec(),
+            destinations: destinations.to_vec(),
+            measure,
+            seconds: rows.concat(),
+        }
+    }
+
+    /// Seconds from origin row `i` to destination column `j`.
+    pub fn get(&self, i: usize, j: usize) -> Option<Weight> {
+        self.seconds[i * self.destinations.len() + j]
+    }
+}
