@@ -19,6 +19,12 @@ struct Cli {
 enum Command {
     /// Evaluate a scenario's goals; write report.md, report.json, skim.csv, paths.geojson.
     Run(cmd::run::Args),
+    /// For each goal, the first year it passes as projects open.
+    Timeline(cmd::timeline::Args),
+    /// Compare two scenarios: goals that flip, pairs that change, accessibility.
+    Compare(cmd::compare::Args),
+    /// Rank projects by their marginal effect on a scenario (parallel).
+    Rank(cmd::rank::Args),
     /// Check the geodata: print every error and warning (exit 2 on errors).
     Validate(cmd::validate::Args),
     /// Fastest route between two places, with its legs.
@@ -48,6 +54,9 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Run(a) => cmd::run::run(a),
+        Command::Timeline(a) => cmd::timeline::run(a),
+        Command::Compare(a) => cmd::compare::run(a),
+        Command::Rank(a) => cmd::rank::run(a),
         Command::Validate(a) => cmd::validate::run(a),
         Command::Route(a) => cmd::route::run(a),
         Command::Inventory(a) => cmd::inventory::run(a),

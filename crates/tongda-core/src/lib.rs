@@ -21,6 +21,7 @@
 //! # Ok::<(), tongda_core::Error>(())
 //! ```
 
+pub mod analysis;
 pub mod calibration;
 pub mod error;
 pub mod goal;

@@ -1,9 +1,12 @@
 //! One module per subcommand.
 
 pub mod calibrate;
+pub mod compare;
 pub mod gen_graph;
 pub mod inventory;
+pub mod rank;
 pub mod route;
 pub mod run;
 pub mod sssp;
+pub mod timeline;
 pub mod validate;

@@ -1,0 +1,75 @@
+//! `tongda timeline`: the first year each goal passes as projects open.
+
+use crate::common::{with_threads, CliError, CliResult};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use tongda_core::analysis::timeline;
+use tongda_core::report::TextTable;
+use tongda_core::scenario::Scenario;
+
+/// Arguments of `tongda timeline`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// First year.
+    #[arg(long, default_value_t = 2024)]
+    from: i32,
+    /// Last year.
+    #[arg(long, default_value_t = 2035)]
+    to: i32,
+    /// Scenario whose statuses and edits are used (its year is replaced by each year in turn).
+    #[arg(long, default_value = "scenarios/plan-2030.toml")]
+    scenario: PathBuf,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+/// Prints the timeline.
+pub fn run(args: Args) -> CliResult<ExitCode> {
+    if args.to < args.from {
+        return Err(CliError::input(format!(
+            "--to {} is before --from {}",
+            args.to, args.from
+        )));
+    }
+    with_threads(args.threads, || {
+        let sc = Scenario::load(&args.scenario)?;
+        let t = timeline(&sc, args.from, args.to)?;
+        if args.json {
+            let s =
+                serde_json::to_string_pretty(&t).map_err(|e| CliError::internal(e.to_string()))?;
+            println!("{s}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        println!(
+            "Timeline of {} ({}–{}): first year each goal passes and keeps passing\n",
+            t.scenario, t.from, t.to
+        );
+        let mut headers = vec!["goal".to_string(), "first pass".to_string()];
+        headers.extend((t.from..=t.to).map(|y| y.to_string()));
+        let hdr: Vec<&str> = headers.iter().map(String::as_str).collect();
+        let right: Vec<bool> = (0..hdr.len()).map(|i| i >= 1).collect();
+        let mut table = TextTable::new(&hdr, &right);
+        for g in &t.goals {
+            let mut row = vec![
+                g.id.clone(),
+                g.first_pass_year.map_or("—".into(), |y| y.to_string()),
+            ];
+            row.extend(g.years.iter().map(|(_, pass, v)| {
+                let mark = if *pass { "✓" } else { "✗" };
+                match v {
+                    Some(v) if g.kind == "coverage" => format!("{mark}{:.0}%", v * 100.0),
+                    Some(v) => format!("{mark}{v:.0}"),
+                    None => mark.to_string(),
+                }
+            }));
+            table.row(row);
+        }
+        print!("{}", table.render());
+        println!("\n✓/✗ pass/fail with the deciding value (minutes; share for coverage goals).");
+        Ok(ExitCode::SUCCESS)
+    })
+}
