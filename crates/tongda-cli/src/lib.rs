@@ -25,6 +25,12 @@ enum Command {
     Compare(cmd::compare::Args),
     /// Rank projects by their marginal effect on a scenario (parallel).
     Rank(cmd::rank::Args),
+    /// Many-to-many travel times between all places of a scenario, as CSV.
+    Skim(cmd::skim::Args),
+    /// Isochrone bands (GeoJSON) around one origin.
+    Isochrone(cmd::isochrone::Args),
+    /// Isochrones for many origins (batch, shardable), one file per origin plus an index.
+    Isochrones(cmd::isochrones::Args),
     /// Check the geodata: print every error and warning (exit 2 on errors).
     Validate(cmd::validate::Args),
     /// Fastest route between two places, with its legs.
@@ -57,6 +63,9 @@ pub fn main() -> ExitCode {
         Command::Timeline(a) => cmd::timeline::run(a),
         Command::Compare(a) => cmd::compare::run(a),
         Command::Rank(a) => cmd::rank::run(a),
+        Command::Skim(a) => cmd::skim::run(a),
+        Command::Isochrone(a) => cmd::isochrone::run(a),
+        Command::Isochrones(a) => cmd::isochrones::run(a),
         Command::Validate(a) => cmd::validate::run(a),
         Command::Route(a) => cmd::route::run(a),
         Command::Inventory(a) => cmd::inventory::run(a),

@@ -28,6 +28,7 @@ pub mod goal;
 pub mod graph;
 pub mod inventory;
 pub mod io;
+pub mod iso;
 pub mod model;
 pub mod population;
 pub mod report;

@@ -1,0 +1,1 @@
+//! Isochrones and population coverage (filled in by the isochrone work).
