@@ -23,6 +23,7 @@
 
 pub mod analysis;
 pub mod calibration;
+pub mod dimacs;
 pub mod error;
 pub mod goal;
 pub mod graph;
@@ -35,6 +36,7 @@ pub mod report;
 pub mod route;
 pub mod scenario;
 pub mod skim;
+pub mod synth;
 pub mod text;
 pub mod timemodel;
 
