@@ -36,6 +36,7 @@ pub mod report;
 pub mod route;
 pub mod scenario;
 pub mod skim;
+pub mod sweep;
 pub mod synth;
 pub mod text;
 pub mod timemodel;

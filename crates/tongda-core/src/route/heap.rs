@@ -22,6 +22,11 @@ impl QuadHeap {
         self.items.clear();
     }
 
+    /// Bytes reserved for items.
+    pub fn memory_bytes(&self) -> usize {
+        8 * self.items.capacity()
+    }
+
     /// True if empty.
     #[inline]
     pub fn is_empty(&self) -> bool {
