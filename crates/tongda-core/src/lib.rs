@@ -23,6 +23,7 @@
 
 pub mod analysis;
 pub mod calibration;
+pub mod ch;
 pub mod dimacs;
 pub mod error;
 pub mod goal;
