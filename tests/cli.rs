@@ -178,3 +178,108 @@ fn route_chengdu_chongqing_on_the_region_geodata() {
     assert!(m > 60.0 && m < 240.0, "door-to-door 成都→重庆 {m} min");
     assert!(!v["legs"].as_array().expect("legs").is_empty());
 }
+
+fn read_dir_files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .expect("output dir")
+        .map(|e| e.expect("entry").path())
+        .map(|p| {
+            (
+                p.file_name().expect("name").to_string_lossy().into_owned(),
+                std::fs::read(&p).expect("read"),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// Same inputs, 1 or 2 threads: byte-identical output files.
+#[test]
+fn run_and_rank_are_byte_identical_across_thread_counts() {
+    let tmp = std::env::temp_dir().join(format!("tongda-determinism-{}", std::process::id()));
+    let mut outputs = Vec::new();
+    for threads in ["1", "2"] {
+        let run_dir = tmp.join(format!("run-{threads}"));
+        let rank_dir = tmp.join(format!("rank-{threads}"));
+        for (args, dir) in [
+            (
+                vec![
+                    "run",
+                    "tests/fixtures/scenarios/base-2030.toml",
+                    "--threads",
+                    threads,
+                    "--out",
+                ],
+                &run_dir,
+            ),
+            (
+                vec![
+                    "rank",
+                    "tests/fixtures/scenarios/open-only-2024.toml",
+                    "--threads",
+                    threads,
+                    "--out",
+                ],
+                &rank_dir,
+            ),
+        ] {
+            let mut a = args.clone();
+            let d = dir.to_str().expect("utf-8");
+            a.push(d);
+            let out = tongda(&a);
+            assert_eq!(out.status.code(), Some(0), "{a:?}: {}", text(&out.stderr));
+        }
+        outputs.push((read_dir_files(&run_dir), read_dir_files(&rank_dir)));
+    }
+    assert_eq!(
+        outputs[0].0.len(),
+        4,
+        "report.md, report.json, skim.csv, paths.geojson"
+    );
+    assert_eq!(outputs[0].1.len(), 3, "rank.md, rank.json, rank.csv");
+    assert!(
+        outputs[0] == outputs[1],
+        "outputs differ between 1 and 2 threads"
+    );
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
+fn fail_on_goal_exits_3_and_writes_the_report() {
+    let tmp = std::env::temp_dir().join(format!("tongda-fail-on-goal-{}", std::process::id()));
+    let d = tmp.to_str().expect("utf-8");
+    let out = tongda(&[
+        "run",
+        "tests/fixtures/scenarios/base-2024.toml",
+        "--out",
+        d,
+        "--fail-on-goal",
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("F1    FAIL"));
+    assert!(tmp.join("report.json").exists());
+    let out = tongda(&[
+        "run",
+        "tests/fixtures/scenarios/base-2030.toml",
+        "--out",
+        d,
+        "--fail-on-goal",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
+fn a_scenario_with_bad_edits_writes_nothing() {
+    let tmp = std::env::temp_dir().join(format!("tongda-bad-edits-{}", std::process::id()));
+    let d = tmp.to_str().expect("utf-8");
+    let out = tongda(&["run", "tests/fixtures/scenarios/bad-edits.toml", "--out", d]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with("tongda: 3 error(s) in the input:"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!tmp.exists(), "nothing may be written for bad input");
+}

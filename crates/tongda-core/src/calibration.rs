@@ -8,6 +8,7 @@
 //! tolerance.
 
 use crate::graph::{GraphSpec, RoutingGraph};
+use crate::model::Mode;
 use crate::route::Router;
 use crate::timemodel::{Measure, Profile, TimeModel};
 use crate::{Error, Network, Result};
@@ -35,6 +36,14 @@ pub struct CalibrationRow {
     pub published_min: f64,
     /// Where the time was published.
     pub source: String,
+    /// Optional: the year of the timetable (the network of that year is used;
+    /// default [`CALIBRATION_YEAR`]).
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// Optional: the modes the service uses, `;`-separated (e.g. `conventional_rail`
+    /// for a K-train time, so the router does not put it on the HSR).
+    #[serde(default)]
+    pub modes: Option<String>,
 }
 
 /// One row's outcome.
@@ -50,9 +59,13 @@ pub struct CalibrationResult {
     pub lines: Vec<String>,
 }
 
-/// Reads a calibration CSV (header `id,from,to,profile,measure,published_min,source`).
+/// Reads a calibration CSV (header `id,from,to,profile,measure,published_min,source[,year][,modes]`).
 pub fn read_calibration(path: &Path) -> Result<Vec<CalibrationRow>> {
-    let mut rdr = csv::Reader::from_path(path).map_err(|e| csv_error(path, e))?;
+    let file = std::fs::File::open(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut rdr = csv::Reader::from_reader(file);
     let mut rows = Vec::new();
     for r in rdr.deserialize() {
         rows.push(r.map_err(|e| csv_error(path, e))?);
@@ -71,14 +84,14 @@ fn csv_error(path: &Path, e: csv::Error) -> Error {
     ))
 }
 
-/// Routes every row on the [`CALIBRATION_YEAR`] network (open links only).
+/// Routes every row on the network of its year (open links only).
 /// Unknown node ids are errors naming the row.
 pub fn evaluate(
     net: &Network,
     tm: &TimeModel,
     rows: &[CalibrationRow],
 ) -> Result<Vec<CalibrationResult>> {
-    let mut graphs: BTreeMap<Profile, RoutingGraph> = BTreeMap::new();
+    let mut graphs: BTreeMap<(Profile, i32, Option<String>), RoutingGraph> = BTreeMap::new();
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let (from, to) = match (net.node_idx(&row.from), net.node_idx(&row.to)) {
@@ -95,10 +108,35 @@ pub fn evaluate(
                 )))
             }
         };
-        let g = graphs.entry(row.profile).or_insert_with(|| {
-            let mut spec = GraphSpec::new(row.profile, CALIBRATION_YEAR);
+        let modes = match &row.modes {
+            Some(m) if !m.trim().is_empty() => {
+                let parsed: Option<Vec<Mode>> =
+                    m.split(';').map(|x| Mode::parse(x.trim())).collect();
+                Some(parsed.ok_or_else(|| {
+                    Error::BadParameter(format!(
+                        "calibration row {}: bad `modes` \"{m}\": use mode names separated by ;",
+                        row.id
+                    ))
+                })?)
+            }
+            _ => None,
+        };
+        let year = row.year.unwrap_or(CALIBRATION_YEAR);
+        let key = (
+            row.profile,
+            year,
+            row.modes.clone().filter(|m| !m.trim().is_empty()),
+        );
+        let g = graphs.entry(key).or_insert_with(|| {
+            let mut spec = GraphSpec::new(row.profile, year);
             spec.statuses = [crate::model::Status::Open].into_iter().collect();
-            RoutingGraph::compile(net, tm, &spec)
+            let mut tm = tm.clone();
+            if let Some(modes) = &modes {
+                tm.profile_mut(row.profile)
+                    .modes
+                    .retain(|m, _| modes.contains(m) || *m == Mode::Access);
+            }
+            RoutingGraph::compile(net, &tm, &spec)
         });
         let mut router = Router::new(net, g);
         let route = router.route(from, to, row.measure);
@@ -106,7 +144,7 @@ pub fn evaluate(
         let lines = route
             .iter()
             .flat_map(|r| r.legs.iter())
-            .filter(|l| !l.links.is_empty() && l.mode != Some(crate::model::Mode::Access))
+            .filter(|l| !l.links.is_empty() && l.mode != Some(Mode::Access))
             .map(|l| l.name_zh.clone())
             .collect();
         out.push(CalibrationResult {

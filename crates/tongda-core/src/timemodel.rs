@@ -210,12 +210,12 @@ impl Default for TimeModel {
         let access = road(1.0, None);
         let passenger = ProfileParams {
             modes: BTreeMap::from([
-                (Mode::Hsr, scheduled(0.92, 240.0, 150.0, 30.0)),
-                (Mode::Intercity, scheduled(0.90, 180.0, 120.0, 30.0)),
-                (Mode::ConventionalRail, scheduled(0.80, 360.0, 300.0, 120.0)),
-                (Mode::SuburbanRail, scheduled(0.85, 90.0, 60.0, 15.0)),
-                (Mode::Expressway, road(0.85, None)),
-                (Mode::Highway, road(0.70, None)),
+                (Mode::Hsr, scheduled(1.0, 240.0, 150.0, 30.0)),
+                (Mode::Intercity, scheduled(0.80, 480.0, 0.0, 30.0)),
+                (Mode::ConventionalRail, scheduled(0.98, 360.0, 300.0, 120.0)),
+                (Mode::SuburbanRail, scheduled(0.60, 90.0, 60.0, 15.0)),
+                (Mode::Expressway, road(0.90, None)),
+                (Mode::Highway, road(0.75, None)),
                 (Mode::Access, access),
             ]),
             transfer_min: 10.0,
@@ -226,8 +226,8 @@ impl Default for TimeModel {
         };
         let car = ProfileParams {
             modes: BTreeMap::from([
-                (Mode::Expressway, road(0.90, None)),
-                (Mode::Highway, road(0.70, None)),
+                (Mode::Expressway, road(1.0, None)),
+                (Mode::Highway, road(0.80, None)),
                 (Mode::Access, access),
             ]),
             transfer_min: 0.0,

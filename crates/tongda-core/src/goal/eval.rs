@@ -3,7 +3,7 @@
 
 use super::spec::{GoalKind, GoalSpec, Quantifier};
 use crate::error::Diagnostic;
-use crate::graph::{GraphSpec, RoutingGraph};
+use crate::graph::RoutingGraph;
 use crate::inventory::Inventory;
 use crate::model::{Mode, Network, NodeIdx, Status};
 use crate::route::{Leg, LegKind, Router};
@@ -313,74 +313,10 @@ impl<'a> Evaluator<'a> {
         measure: Measure,
         threshold: f64,
     ) -> PairResult {
-        let (a, b) = (self.idx(from), self.idx(to));
-        let net = self.net();
-        let g = self.graph(profile);
-        let mut router = Router::new(net, g);
-        let judged = router.route(a, b, measure);
-        let other_measure = if measure == Measure::InVehicle {
-            Measure::DoorToDoor
-        } else {
-            Measure::InVehicle
-        };
-        let other = router
-            .route(a, b, other_measure)
-            .map(|r| round1(r.minutes()));
-        let minutes = judged.as_ref().map(|r| round1(r.minutes()));
-        let (iv, dd) = if measure == Measure::InVehicle {
-            (minutes, other)
-        } else {
-            (other, minutes)
-        };
-        let legs: Vec<LegView> = judged
-            .iter()
-            .flat_map(|r| r.legs.iter())
-            .map(|l| LegView::of(net, l))
-            .collect();
-        let pass = minutes.is_some_and(|m| m <= threshold);
-        let mut relies_on: Vec<ProjectRef> = Vec::new();
-        for l in judged
-            .iter()
-            .flat_map(|r| r.legs.iter())
-            .flat_map(|l| l.links.iter())
-        {
-            let link = &net.links[*l as usize];
-            if link.status != Status::Open && link.mode != Mode::Access {
-                let p = ProjectRef {
-                    project: link.project.clone(),
-                    name_zh: link.name_zh.clone(),
-                    status: link.status,
-                    open_year: link.open_year,
-                };
-                if !relies_on.iter().any(|q| q.project == p.project) {
-                    relies_on.push(p);
-                }
-            }
-        }
-        let bottleneck = if pass {
-            None
-        } else {
-            legs.iter()
-                .filter(|l| matches!(l.kind, LegKind::Ride | LegKind::Drive))
-                .max_by(|x, y| x.minutes.total_cmp(&y.minutes))
-                .cloned()
-        };
-        let name = |i: NodeIdx| net.nodes[i as usize].name_zh.clone();
-        PairResult {
-            from: from.to_string(),
-            from_name: name(a),
-            to: to.to_string(),
-            to_name: name(b),
-            in_vehicle_min: iv,
-            door_to_door_min: dd,
-            minutes,
-            margin_min: minutes.map(|m| round1(threshold - m)),
-            pass,
-            km: judged.as_ref().map(|r| round1(r.km())),
-            legs,
-            relies_on,
-            bottleneck,
-        }
+        let sc = self.sc;
+        self.graph(profile);
+        let g = &self.graphs[&profile];
+        pair_on(sc, g, from, to, measure, threshold)
     }
 
     fn evaluate_one(&mut self, g: &GoalSpec) -> GoalResult {
@@ -601,13 +537,30 @@ impl<'a> Evaluator<'a> {
         alt: &[Mode],
         profile: Profile,
     ) {
-        // The route: from → via… → to, each stage the fastest door-to-door path.
+        // The corridor: from → via… → to on the corridor's own modes (plus access),
+        // each stage the fastest door-to-door path; the alternative uses only its modes.
+        let sc = self.sc;
+        let restricted = |keep: &[Mode]| {
+            let mut tm = sc.time_model.clone();
+            tm.profile_mut(profile)
+                .modes
+                .retain(|m, _| keep.contains(m) || *m == Mode::Access);
+            RoutingGraph::compile(&sc.network, &tm, &sc.graph_spec(profile))
+        };
+        let corridor = restricted(modes);
         let mut stops = vec![from.to_string()];
         stops.extend(via.iter().cloned());
         stops.push(to.to_string());
         let mut stages = Vec::new();
         for w in stops.windows(2) {
-            stages.push(self.pair(profile, &w[0], &w[1], Measure::DoorToDoor, f64::INFINITY));
+            stages.push(pair_on(
+                sc,
+                &corridor,
+                &w[0],
+                &w[1],
+                Measure::DoorToDoor,
+                f64::INFINITY,
+            ));
         }
         let exists = stages.iter().all(|s| s.minutes.is_some());
         let used: std::collections::BTreeSet<Mode> = stages
@@ -626,14 +579,7 @@ impl<'a> Evaluator<'a> {
             .sum::<Option<f64>>()
             .map(round1);
 
-        // The alternative: the same end points with only `alt` modes (plus access).
-        let sc = self.sc;
-        let mut tm = sc.time_model.clone();
-        tm.profile_mut(profile)
-            .modes
-            .retain(|m, _| alt.contains(m) || *m == Mode::Access);
-        let spec: GraphSpec = sc.graph_spec(profile);
-        let g = RoutingGraph::compile(&sc.network, &tm, &spec);
+        let g = restricted(alt);
         let mut router = Router::new(&sc.network, &g);
         let alt_min = router
             .route(self.idx(from), self.idx(to), Measure::DoorToDoor)
@@ -663,6 +609,87 @@ impl<'a> Evaluator<'a> {
         r.details = json!({"stops": stops, "required_modes": modes, "modes_used": used, "missing_modes": missing,
                            "alternative_modes": alt, "alternative_min": alt_min});
         r.pairs = stages;
+    }
+}
+
+/// One pair on a given graph: the judged measure's route (legs) and the other measure's minutes.
+fn pair_on(
+    sc: &Scenario,
+    g: &RoutingGraph,
+    from: &str,
+    to: &str,
+    measure: Measure,
+    threshold: f64,
+) -> PairResult {
+    let net = &sc.network;
+    let (a, b) = (
+        net.node_idx(from).unwrap_or(0),
+        net.node_idx(to).unwrap_or(0),
+    );
+    let mut router = Router::new(net, g);
+    let judged = router.route(a, b, measure);
+    let other_measure = if measure == Measure::InVehicle {
+        Measure::DoorToDoor
+    } else {
+        Measure::InVehicle
+    };
+    let other = router
+        .route(a, b, other_measure)
+        .map(|r| round1(r.minutes()));
+    let minutes = judged.as_ref().map(|r| round1(r.minutes()));
+    let (iv, dd) = if measure == Measure::InVehicle {
+        (minutes, other)
+    } else {
+        (other, minutes)
+    };
+    let legs: Vec<LegView> = judged
+        .iter()
+        .flat_map(|r| r.legs.iter())
+        .map(|l| LegView::of(net, l))
+        .collect();
+    let pass = minutes.is_some_and(|m| m <= threshold);
+    let mut relies_on: Vec<ProjectRef> = Vec::new();
+    for l in judged
+        .iter()
+        .flat_map(|r| r.legs.iter())
+        .flat_map(|l| l.links.iter())
+    {
+        let link = &net.links[*l as usize];
+        if link.status != Status::Open && link.mode != Mode::Access {
+            let p = ProjectRef {
+                project: link.project.clone(),
+                name_zh: link.name_zh.clone(),
+                status: link.status,
+                open_year: link.open_year,
+            };
+            if !relies_on.iter().any(|q| q.project == p.project) {
+                relies_on.push(p);
+            }
+        }
+    }
+    let bottleneck = if pass {
+        None
+    } else {
+        legs.iter()
+            .filter(|l| matches!(l.kind, LegKind::Ride | LegKind::Drive))
+            .max_by(|x, y| x.minutes.total_cmp(&y.minutes))
+            .cloned()
+    };
+    let name = |i: NodeIdx| net.nodes[i as usize].name_zh.clone();
+    PairResult {
+        from: from.to_string(),
+        from_name: name(a),
+        to: to.to_string(),
+        to_name: name(b),
+        in_vehicle_min: iv,
+        door_to_door_min: dd,
+        minutes,
+        margin_min: minutes.map(|m| round1(threshold - m)),
+        pass,
+        km: judged.as_ref().map(|r| round1(r.km())),
+        legs,
+        relies_on,
+        bottleneck,
     }
 }
 

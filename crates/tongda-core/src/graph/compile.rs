@@ -57,8 +57,7 @@ impl GraphSpec {
         link.exists_in(self.year)
             && (self.statuses.contains(&link.status)
                 || self.forced_projects.contains(&link.project))
-            && tm.profile(self.profile).modes.contains_key(&link.mode)
-            && !(self.profile == Profile::Freight && link.mode.is_rail() && !link.freight)
+            && mode_params(tm, self.profile, link).is_some()
     }
 }
 
@@ -139,12 +138,31 @@ fn secs(x: f64) -> Weight {
     x.round().clamp(0.0, (u32::MAX / 4) as f64) as Weight
 }
 
+/// The parameters a link runs at under a profile, or `None` if the profile
+/// cannot use it. Freight runs on any rail link marked `freight: true`, at the
+/// freight profile's `conventional_rail` parameters (freight trains run at
+/// freight speeds whatever the line's passenger classification); passenger
+/// profiles use the link's own mode.
+pub fn mode_params<'a>(tm: &'a TimeModel, profile: Profile, link: &Link) -> Option<&'a ModeParams> {
+    let pp = tm.profile(profile);
+    if profile == Profile::Freight && link.mode.is_rail() {
+        return if link.freight {
+            pp.modes.get(&Mode::ConventionalRail)
+        } else {
+            None
+        };
+    }
+    pp.modes.get(&link.mode)
+}
+
 /// Cruise speed of a link in a direction, km/h.
 fn cruise_kmh(link: &Link, mp: &ModeParams, forward: bool) -> f64 {
     let top = if link.mode == Mode::Waterway {
         let (down, up) = (link.speed_downstream_kmh, link.speed_upstream_kmh);
         let v = if forward { down } else { up };
         v.or(link.design_speed_kmh).unwrap_or(10.0)
+    } else if link.mode.is_road() && link.speed_limit_kmh.is_some() {
+        link.speed_limit_kmh.unwrap_or(60.0)
     } else {
         let mut v = link.design_speed_kmh.unwrap_or(60.0);
         if let Some(op) = link.operating_speed_kmh {
@@ -182,7 +200,7 @@ impl RoutingGraph {
         // headway of the line's links at that node.
         let mut line_ids: BTreeMap<&str, u32> = BTreeMap::new();
         let mut lines: Vec<String> = Vec::new();
-        let mut served: BTreeMap<(NodeIdx, u32), (f64, Mode)> = BTreeMap::new();
+        let mut served: BTreeMap<(NodeIdx, u32), (f64, ModeParams)> = BTreeMap::new();
         for &li in &active {
             let l = &net.links[li as usize];
             if !l.mode.is_scheduled() {
@@ -193,9 +211,12 @@ impl RoutingGraph {
                 lines.push(l.line.clone());
                 next
             });
-            let hw = l.headway_min.unwrap_or(pp.modes[&l.mode].headway_min);
+            let Some(lp) = mode_params(tm, spec.profile, l) else {
+                continue;
+            };
+            let hw = l.headway_min.unwrap_or(lp.headway_min);
             for end in [l.from, l.to] {
-                let e = served.entry((end, id)).or_insert((hw, l.mode));
+                let e = served.entry((end, id)).or_insert((hw, *lp));
                 e.0 = e.0.min(hw);
             }
         }
@@ -204,7 +225,7 @@ impl RoutingGraph {
         let mut arrival: Vec<Option<VertexId>> = vec![None; n];
         let mut boardings: Vec<Vec<(VertexId, Weight)>> = vec![Vec::new(); n];
         let mut line_vertex: BTreeMap<(NodeIdx, u32), VertexId> = BTreeMap::new();
-        for (&(node, line), &(hw, mode)) in &served {
+        for (&(node, line), &(hw, mp)) in &served {
             let arr = *arrival[node as usize].get_or_insert_with(|| {
                 vertices.push(Vertex::Arrival(node));
                 (vertices.len() - 1) as VertexId
@@ -214,7 +235,6 @@ impl RoutingGraph {
             vertices.push(Vertex::Arrive(node, line));
             let av = lv + 1;
             line_vertex.insert((node, line), lv);
-            let mp = &pp.modes[&mode];
             let wait_s = secs(hw * 60.0 / 2.0);
             let ride_s = secs(mp.terminal_s - mp.pass_stop_s);
             boardings[node as usize].push((lv, ride_s));
@@ -291,7 +311,9 @@ impl RoutingGraph {
         let mut facilities: Vec<Vec<NodeIdx>> = vec![Vec::new(); n];
         for &li in &active {
             let l = &net.links[li as usize];
-            let mp = &pp.modes[&l.mode];
+            let Some(mp) = mode_params(tm, spec.profile, l) else {
+                continue;
+            };
             match l.mode {
                 Mode::Access => {
                     let (a, b) = (&net.nodes[l.from as usize], &net.nodes[l.to as usize]);
@@ -318,17 +340,23 @@ impl RoutingGraph {
                             entering: true,
                         },
                     );
-                    push(
-                        &mut arcs,
-                        &mut kinds,
-                        fac,
-                        place,
-                        secs(m * 60.0),
-                        EdgeKind::Access {
-                            link: li,
-                            entering: false,
-                        },
-                    );
+                    // Out of a station or port only after alighting (from its
+                    // arrival vertex), and never out of an airport (no air links
+                    // are routed): otherwise two access connectors through a
+                    // shared facility would act as a road between two places.
+                    if fac_node.kind == NodeKind::Interchange || fac_node.kind.is_place() {
+                        push(
+                            &mut arcs,
+                            &mut kinds,
+                            fac,
+                            place,
+                            secs(m * 60.0),
+                            EdgeKind::Access {
+                                link: li,
+                                entering: false,
+                            },
+                        );
+                    }
                     if let Some(arr) = arrival[fac as usize] {
                         push(
                             &mut arcs,

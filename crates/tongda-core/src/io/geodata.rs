@@ -675,6 +675,7 @@ fn read_link(id: String, geometry: LineString<f64>, p: &mut Props) -> Option<Raw
     let is_water = mode == Some(Mode::Waterway);
     let design = speed(p, "design_speed_kmh", !is_access && mode.is_some());
     let operating = speed(p, "operating_speed_kmh", false);
+    let limit = speed(p, "speed_limit_kmh", false);
     let up = speed(p, "speed_upstream_kmh", is_water);
     let down = speed(p, "speed_downstream_kmh", is_water);
     let declared = match p.opt_f64("length_km") {
@@ -735,6 +736,7 @@ fn read_link(id: String, geometry: LineString<f64>, p: &mut Props) -> Option<Raw
             to: 0,
             design_speed_kmh: design.ok()?,
             operating_speed_kmh: operating.ok()?,
+            speed_limit_kmh: limit.ok()?,
             speed_upstream_kmh: up.ok()?,
             speed_downstream_kmh: down.ok()?,
             length_km: 0.0,

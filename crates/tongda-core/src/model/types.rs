@@ -249,6 +249,9 @@ pub struct Link {
     pub design_speed_kmh: Option<f64>,
     /// Published top operating speed, km/h, when below design speed.
     pub operating_speed_kmh: Option<f64>,
+    /// Roads: posted speed limit, km/h (often above an old road's design speed);
+    /// when given, road cruise speeds are based on it instead of the design speed.
+    pub speed_limit_kmh: Option<f64>,
     /// Waterways: vessel speed going upstream (to → from), km/h.
     pub speed_upstream_kmh: Option<f64>,
     /// Waterways: vessel speed going downstream (from → to), km/h.

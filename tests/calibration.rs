@@ -1,0 +1,74 @@
+//! The time model against published scheduled times (geodata/calibration.csv):
+//! fastest rail times station to station and free-flow driving times centre to
+//! centre, each routed on the network of its timetable year.
+//!
+//! Asserted: every row routes; the table is large enough (≥ 25 rail, ≥ 10
+//! driving rows); the median absolute error is at most 12 % and at least 75 %
+//! of the rows are within ±15 %. The stricter aim — every row within
+//! ±15 % — is not met by the current data (see geodata/README.md,
+//! "Calibration"); the rows outside are printed here on every run.
+
+use tongda_core::calibration::{evaluate, median_abs_error, read_calibration};
+use tongda_core::io::load_geodata;
+use tongda_core::{Profile, TimeModel};
+
+#[test]
+fn the_time_model_reproduces_published_times() {
+    let net = load_geodata("geodata".as_ref())
+        .expect("readable")
+        .into_network()
+        .expect("valid geodata");
+    let rows = read_calibration("geodata/calibration.csv".as_ref()).expect("calibration table");
+    let rail = rows
+        .iter()
+        .filter(|r| r.profile == Profile::Passenger)
+        .count();
+    let road = rows.iter().filter(|r| r.profile == Profile::Car).count();
+    assert!(
+        rail >= 25 && road >= 10,
+        "{rail} rail rows, {road} driving rows"
+    );
+
+    let results =
+        evaluate(&net, &TimeModel::default(), &rows).expect("every row names known nodes");
+    let mut outside = Vec::new();
+    for r in &results {
+        let e = r
+            .rel_error
+            .expect("every calibration pair must be routable");
+        println!(
+            "{:14} {:>6.1} published {:>6.1} model {:>+6.1}%",
+            r.row.id,
+            r.row.published_min,
+            r.model_min.unwrap_or(f64::NAN),
+            e * 100.0
+        );
+        if e.abs() > 0.15 {
+            outside.push(format!("{} ({:+.0}%)", r.row.id, e * 100.0));
+        }
+    }
+    let median = median_abs_error(&results).expect("rows");
+    let worst = results
+        .iter()
+        .filter_map(|r| r.rel_error)
+        .map(f64::abs)
+        .fold(0.0, f64::max);
+    println!(
+        "median |error| {:.1}% · worst {:.1}% · outside ±15%: {}",
+        median * 100.0,
+        worst * 100.0,
+        outside.join(", ")
+    );
+    assert!(
+        median <= 0.12,
+        "median |error| {:.1}% > 12%",
+        median * 100.0
+    );
+    let within = 1.0 - outside.len() as f64 / results.len() as f64;
+    assert!(
+        within >= 0.75,
+        "only {:.0}% of rows within ±15%: {}",
+        within * 100.0,
+        outside.join(", ")
+    );
+}
