@@ -446,6 +446,14 @@ impl<'a> Evaluator<'a> {
                 let mut parts = Vec::new();
                 for t in targets {
                     let km = inv.category_km(net, t.category, *province, &Status::ALL);
+                    if km < t.km && pass {
+                        r.worst = Some(format!(
+                            "{} {:.0} of {:.0} km",
+                            t.category.as_str(),
+                            km,
+                            t.km
+                        ));
+                    }
                     pass &= km >= t.km;
                     parts.push(format!("{} {:.0}/{:.0} km", t.category.as_str(), km, t.km));
                     rows.push(
