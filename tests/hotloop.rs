@@ -51,6 +51,15 @@ fn check_all_methods(n: usize, arcs: &Arcs, sources: &[VertexId]) {
             &want[..],
             "radix heap, source {s}"
         );
+        if fast.max_weight() <= BucketQueue::MAX_WEIGHT {
+            let mut buckets = BucketQueue::default();
+            buckets.prepare(fast.max_weight(), 0);
+            assert_eq!(
+                ota.run_with_queue(&fast, &[(s, 0)], &mut buckets),
+                &want[..],
+                "Dial buckets, source {s}"
+            );
+        }
         assert_eq!(
             ota.run_with_queue(&fast, &[(s, 0)], &mut quad),
             &want[..],

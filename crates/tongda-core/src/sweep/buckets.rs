@@ -8,8 +8,7 @@ use super::radix::MonotoneQueue;
 /// (the key is implied by the bucket), a pop takes from the current bucket
 /// and steps to the next non-empty one. Each item is moved exactly once,
 /// where a radix heap moves it a few times and a binary heap sifts it
-/// `log n` levels. Used when the graph's largest weight is at most
-/// [`BucketQueue::MAX_WEIGHT`].
+/// `log n` levels. Used when [`BucketQueue::suits`] the graph.
 ///
 /// ```
 /// use tongda_core::sweep::{BucketQueue, MonotoneQueue};
@@ -36,14 +35,25 @@ impl BucketQueue {
     /// scanning; beyond this the radix heap is used).
     pub const MAX_WEIGHT: u32 = (1 << 14) - 1;
 
+    /// True if the queue is a good choice for a graph of `n` vertices whose
+    /// weights are at most `max_weight`: few enough buckets that the array
+    /// is small and the empty buckets a search steps over (about the largest
+    /// distance) cost little next to the `n` vertices it settles.
+    pub fn suits(max_weight: u32, n: usize) -> bool {
+        max_weight <= Self::MAX_WEIGHT && (max_weight as usize) * 16 <= n
+    }
+
     /// Empties the queue for keys `≥ start` in a graph whose weights are `≤ max_weight`.
     pub fn prepare(&mut self, max_weight: u32, start: u32) {
         let want = (max_weight as usize + 1).next_power_of_two();
         if self.buckets.len() < want {
             self.buckets.resize_with(want, Vec::new);
         }
-        for b in &mut self.buckets {
-            b.clear();
+        // A finished search leaves every bucket empty; clear in case it did not finish.
+        if self.len > 0 {
+            for b in &mut self.buckets {
+                b.clear();
+            }
         }
         self.mask = want - 1;
         self.current = start;

@@ -11,8 +11,8 @@ use crate::graph::{VertexId, Weight, INFINITY};
 ///
 /// - The distance array is reset with one `fill` per query, which costs less
 ///   than the generation stamps it saves when every vertex is reached anyway.
-/// - The queue is Dial's [`BucketQueue`] when the graph's weights are at most
-///   [`BucketQueue::MAX_WEIGHT`] (road graphs in seconds), else a
+/// - The queue is Dial's [`BucketQueue`] when the graph's weights are small
+///   for its size ([`BucketQueue::suits`]: road graphs in seconds), else a
 ///   [`RadixHeap`]; both beat a binary or 4-ary heap (see BENCHMARKS.md).
 /// - The loop reads the interleaved arcs of [`SweepGraph`] without bounds
 ///   checks and prefetches the arc offsets of each vertex it pushes.
@@ -56,7 +56,7 @@ impl OneToAll {
         let lo = sources.iter().map(|s| s.1).min().unwrap_or(0);
         let hi = sources.iter().map(|s| s.1).max().unwrap_or(0);
         let w = g.max_weight().max(hi - lo);
-        if w <= BucketQueue::MAX_WEIGHT {
+        if BucketQueue::suits(w, g.num_vertices()) {
             let mut q = std::mem::take(&mut self.buckets);
             q.prepare(w, lo);
             self.search(g, sources, &mut q);
