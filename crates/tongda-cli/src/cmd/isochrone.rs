@@ -1,13 +1,232 @@
-//! `tongda isochrone` (filled in by the isochrone work).
+//! `tongda isochrone`: isochrone bands around one origin (or a set of
+//! origins: each point takes the fastest), as GeoJSON.
 
 use crate::common::{CliError, CliResult};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use tongda_core::graph::RoutingGraph;
+use tongda_core::iso::{
+    render, IsoEngine, IsoError, IsoMeta, IsoParams, Isochrone, Minutes, Origin, OriginSpec,
+    OutputCrs,
+};
+use tongda_core::report::{write_all, TextTable};
+use tongda_core::scenario::Scenario;
+use tongda_core::{Measure, Profile};
+
+/// Options shared by `isochrone` and `isochrones`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct IsoOptions {
+    /// Thresholds in whole minutes, increasing, at most 720 (e.g. 30,60,90,120).
+    #[arg(long, default_value = "30,60,90,120", allow_hyphen_values = true)]
+    pub minutes: String,
+    /// Scenario file, or the name of one in scenarios/ (e.g. plan-2030).
+    #[arg(long, default_value = "scenarios/baseline-2024.toml")]
+    pub scenario: String,
+    /// Travel profile (default: the scenario's).
+    #[arg(long)]
+    pub profile: Option<Profile>,
+    /// Measure of the network part: door-to-door or in-vehicle.
+    #[arg(long, default_value = "door-to-door")]
+    pub measure: Measure,
+    /// Grid cell size, km.
+    #[arg(long, default_value_t = IsoParams::default().cell_km)]
+    pub cell_km: f64,
+    /// Speed off the network (local roads), km/h.
+    #[arg(long, default_value_t = IsoParams::default().access_kmh)]
+    pub access_kmh: f64,
+    /// Road distance / straight-line distance off the network.
+    #[arg(long, default_value_t = IsoParams::default().detour)]
+    pub detour: f64,
+    /// Farthest straight-line distance travelled off the network, km.
+    #[arg(long, default_value_t = IsoParams::default().radius_km)]
+    pub radius_km: f64,
+    /// Output CRS, e.g. EPSG:4547 (needs a build with `--features proj`); default WGS84.
+    #[arg(long, default_value = "EPSG:4326")]
+    pub crs: String,
+}
+
+/// Maps an isochrone error to the CLI's exit codes (2 input, 1 internal).
+pub fn iso_err(e: IsoError) -> CliError {
+    if e.is_input() {
+        CliError::input(e.to_string())
+    } else {
+        CliError::internal(e.to_string())
+    }
+}
+
+/// Everything checked before any routing: thresholds, parameters, CRS, scenario.
+pub struct Setup {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Its compiled graph for the chosen profile.
+    pub graph: RoutingGraph,
+    /// The thresholds.
+    pub minutes: Minutes,
+    /// Method parameters.
+    pub params: IsoParams,
+    /// Output CRS.
+    pub crs: OutputCrs,
+    /// For the output's properties.
+    pub meta: IsoMeta,
+}
+
+impl IsoOptions {
+    /// Checks the options (cheap checks first) and loads the scenario.
+    pub fn setup(&self) -> CliResult<Setup> {
+        let minutes: Minutes = self.minutes.parse().map_err(iso_err)?;
+        let params = IsoParams {
+            cell_km: self.cell_km,
+            access_kmh: self.access_kmh,
+            detour: self.detour,
+            radius_km: self.radius_km,
+        };
+        params.check().map_err(iso_err)?;
+        let crs = OutputCrs::parse(&self.crs).map_err(iso_err)?;
+        let path = scenario_path(&self.scenario);
+        let scenario = Scenario::load(&path)?;
+        let profile = self.profile.unwrap_or(scenario.spec.profile);
+        let graph = RoutingGraph::compile(
+            &scenario.network,
+            &scenario.time_model,
+            &scenario.graph_spec(profile),
+        );
+        let meta = IsoMeta {
+            scenario: scenario.spec.name.clone(),
+            year: scenario.spec.year,
+            profile,
+            measure: self.measure,
+        };
+        Ok(Setup {
+            scenario,
+            graph,
+            minutes,
+            params,
+            crs,
+            meta,
+        })
+    }
+}
+
+impl Setup {
+    /// The engine over this setup.
+    pub fn engine(&self, measure: Measure) -> CliResult<IsoEngine<'_>> {
+        IsoEngine::new(
+            &self.scenario.network,
+            &self.graph,
+            &self.scenario.time_model,
+            measure,
+            self.params,
+        )
+        .map_err(iso_err)
+    }
+}
+
+/// `plan-2030` → `scenarios/plan-2030.toml` when no such file exists as given.
+pub fn scenario_path(s: &str) -> PathBuf {
+    let p = PathBuf::from(s);
+    if p.exists() || s.contains('/') || s.ends_with(".toml") {
+        p
+    } else {
+        PathBuf::from("scenarios").join(format!("{s}.toml"))
+    }
+}
 
 /// Arguments of `tongda isochrone`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Origin: a place or node (id, 中文名, English name) or lon,lat (WGS84).
+    /// Repeat for a set of origins (each point takes the fastest), e.g. rescue bases.
+    #[arg(long, required = true)]
+    origin: Vec<String>,
+    /// Output GeoJSON file.
+    #[arg(long)]
+    out: PathBuf,
+    #[command(flatten)]
+    opts: IsoOptions,
+}
 
-/// Not written yet.
-pub fn run(_args: Args) -> CliResult<ExitCode> {
-    Err(CliError::input("tongda isochrone is not available in this build yet"))
+/// The bands as a table for the terminal.
+pub fn band_table(iso: &Isochrone) -> String {
+    let mut t = TextTable::new(
+        &[
+            "minutes",
+            "area km²",
+            "population",
+            "within: km²",
+            "persons",
+            "share",
+        ],
+        &[false, true, true, true, true, true],
+    );
+    for b in &iso.bands {
+        t.row(vec![
+            format!("{}–{}", b.minutes_min, b.minutes_max),
+            format!("{:.1}", b.area_km2),
+            b.population.to_string(),
+            format!("{:.1}", b.area_within_km2),
+            b.population_within.to_string(),
+            format!(
+                "{:.1}%",
+                100.0 * b.population_within as f64 / iso.population_total.max(1) as f64
+            ),
+        ]);
+    }
+    t.render()
+}
+
+/// Computes the isochrone and writes it.
+pub fn run(args: Args) -> CliResult<ExitCode> {
+    // Origins are checked for form before the scenario is loaded.
+    let specs = args
+        .origin
+        .iter()
+        .map(|o| OriginSpec::parse(o))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(iso_err)?;
+    let (dir, name) = super::skim::dir_and_name(&args.out)?;
+    let setup = args.opts.setup()?;
+    let net = &setup.scenario.network;
+    let origins = specs
+        .iter()
+        .map(|s| Origin::resolve(s, net))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(iso_err)?;
+    let engine = setup.engine(args.opts.measure)?;
+    let iso = engine
+        .compute(&origins, &setup.minutes, &mut engine.workspace())
+        .map_err(iso_err)?;
+    let rp = setup.crs.reprojector().map_err(iso_err)?;
+    let text = render(&iso, &setup.meta, &setup.params, &setup.crs, &rp, net).map_err(iso_err)?;
+    write_all(&dir, &[(name.as_str(), text)])?;
+    for p in &iso.origins {
+        match (p.on_network, p.snap()) {
+            (true, _) => println!("origin {} ({})", p.origin.id, p.origin.name),
+            (false, Some(a)) => println!(
+                "origin {}: off the network; nearest node {} at {:.2} km ({:.1} min at {} km/h × {}), {} node(s) within {} km",
+                p.origin.name,
+                net.nodes[a.node as usize].id,
+                a.km,
+                f64::from(setup.params.access_seconds(a.km)) / 60.0,
+                setup.params.access_kmh,
+                setup.params.detour,
+                p.access.len(),
+                setup.params.radius_km
+            ),
+            (false, None) => println!(
+                "origin {} ({}): no link in this scenario and no node within {} km — only the area around it is reached",
+                p.origin.id, p.origin.name, setup.params.radius_km
+            ),
+        }
+    }
+    println!(
+        "scenario {} · year {} · {} · {} · population total {}",
+        setup.meta.scenario,
+        setup.meta.year,
+        setup.meta.profile,
+        setup.meta.measure,
+        iso.population_total
+    );
+    print!("{}", band_table(&iso));
+    println!("wrote {}", args.out.display());
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,13 +1,132 @@
-//! `tongda isochrones` (filled in by the isochrone work).
+//! `tongda isochrones`: isochrones for many origins — one GeoJSON file per
+//! origin plus `index.csv` — in parallel, optionally one shard of N.
 
-use crate::common::{CliError, CliResult};
+use super::isochrone::{iso_err, IsoOptions};
+use crate::common::{read_text, with_threads, CliError, CliResult};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use tongda_core::iso::{index_csv, render, Coverage, Origin, Shard, INDEX_FILE};
+use tongda_core::report::{write_all, TextTable};
 
 /// Arguments of `tongda isochrones`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Origins: cities, districts (districts and counties), places (all), or a
+    /// file with one place or lon,lat per line (# comments).
+    #[arg(long)]
+    origins: String,
+    /// Output directory: <origin>.geojson per origin, and index.csv.
+    #[arg(long)]
+    out: PathBuf,
+    /// Compute only part K of N (1-based; origins dealt round-robin). Copying the
+    /// N parts' directories together gives exactly the unsharded run.
+    #[arg(long)]
+    shard: Option<String>,
+    /// Worker threads (default: all cores). The files do not depend on it.
+    #[arg(long)]
+    threads: Option<usize>,
+    #[command(flatten)]
+    opts: IsoOptions,
+}
 
-/// Not written yet.
-pub fn run(_args: Args) -> CliResult<ExitCode> {
-    Err(CliError::input("tongda isochrones is not available in this build yet"))
+fn progress(n: usize) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::new(n as u64);
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} origins · {elapsed} · eta {eta} {msg}")
+    {
+        pb.set_style(style);
+    }
+    pb
+}
+
+fn read_origins(spec: &str, net: &tongda_core::Network) -> CliResult<Vec<Origin>> {
+    let is_set = ["cities", "districts", "places"].contains(&spec);
+    if is_set && !Path::new(spec).is_file() {
+        return Origin::set(net, spec).map_err(iso_err);
+    }
+    if !Path::new(spec).is_file() {
+        return Err(CliError::input(format!(
+            "--origins \"{spec}\": not an origin set (cities, districts, places) nor a readable file"
+        )));
+    }
+    let text = read_text(Path::new(spec))?;
+    Origin::read_list(&text, spec, net).map_err(iso_err)
+}
+
+/// Runs the batch (or one shard of it).
+pub fn run(args: Args) -> CliResult<ExitCode> {
+    let shard: Shard = match &args.shard {
+        Some(s) => s.parse().map_err(iso_err)?,
+        None => Shard::ALL,
+    };
+    with_threads(args.threads, || {
+        let setup = args.opts.setup()?;
+        let net = &setup.scenario.network;
+        let origins = read_origins(&args.origins, net)?;
+        if origins.is_empty() {
+            return Err(CliError::input(format!(
+                "--origins {}: the scenario's network has none",
+                args.origins
+            )));
+        }
+        let engine = setup.engine(args.opts.measure)?;
+        // Checks every origin (positions near the network, distinct files) before any work.
+        let index = index_csv(&engine, &origins).map_err(iso_err)?;
+        setup.crs.reprojector().map_err(iso_err)?;
+        let mine = shard.select(&origins);
+        std::fs::create_dir_all(&args.out)
+            .map_err(|e| CliError::input(format!("cannot create {}: {e}", args.out.display())))?;
+        let pb = progress(mine.len());
+        let results: Vec<(String, Vec<Coverage>)> = mine
+            .par_iter()
+            .map_init(
+                || (engine.workspace(), setup.crs.reprojector()),
+                |(ws, rp), o| -> CliResult<(String, Vec<Coverage>)> {
+                    let rp = rp.as_ref().map_err(|e| CliError::input(e.to_string()))?;
+                    let iso = engine
+                        .compute(std::slice::from_ref(o), &setup.minutes, ws)
+                        .map_err(iso_err)?;
+                    let text = render(&iso, &setup.meta, &setup.params, &setup.crs, rp, net)
+                        .map_err(iso_err)?;
+                    write_all(&args.out, &[(o.file_name().as_str(), text)])?;
+                    pb.inc(1);
+                    Ok((o.id.clone(), iso.coverage()))
+                },
+            )
+            .collect::<CliResult<Vec<_>>>()?;
+        pb.finish_and_clear();
+        write_all(&args.out, &[(INDEX_FILE, index)])?;
+
+        let ms = setup.minutes.as_slice();
+        let mut heads: Vec<String> = vec!["origin".into()];
+        heads.extend(ms.iter().map(|m| format!("≤{m} min")));
+        let head_refs: Vec<&str> = heads.iter().map(String::as_str).collect();
+        let mut right = vec![false];
+        right.extend(ms.iter().map(|_| true));
+        let mut t = TextTable::new(&head_refs, &right);
+        for (id, cov) in &results {
+            let mut row = vec![id.clone()];
+            row.extend(cov.iter().map(|c| format!("{:.1}%", c.share * 100.0)));
+            t.row(row);
+        }
+        print!("{}", t.render());
+        println!(
+            "share of the network's population within each threshold · scenario {} · year {} · {} · {}",
+            setup.meta.scenario, setup.meta.year, setup.meta.profile, setup.meta.measure
+        );
+        println!(
+            "shard {shard}: wrote {} of {} origin file(s) and {} to {}",
+            mine.len(),
+            origins.len(),
+            INDEX_FILE,
+            args.out.display()
+        );
+        Ok(ExitCode::SUCCESS)
+    })
 }
