@@ -124,19 +124,31 @@ pub fn rank(
                     )
                 })
                 .collect();
-            let first = sc.network.links.iter().find(|l| &l.project == p);
+            // The project's least advanced status and latest opening year.
+            let links: Vec<&crate::model::Link> = sc
+                .network
+                .links
+                .iter()
+                .filter(|l| &l.project == p)
+                .collect();
             Ok(RankRow {
                 project: p.clone(),
-                name_zh: first.map(|l| l.name_zh.clone()).unwrap_or_default(),
-                status: first.map_or(Status::Planned, |l| l.status),
-                open_year: first.map_or(0, |l| l.open_year),
+                name_zh: links.first().map(|l| l.name_zh.clone()).unwrap_or_default(),
+                status: links
+                    .iter()
+                    .map(|l| l.status)
+                    .max()
+                    .unwrap_or(Status::Planned),
+                open_year: links.iter().map(|l| l.open_year).max().unwrap_or(0),
                 action: *action,
                 goals_flipped,
+                // Rounded to 0.01 min; + 0.0 turns −0.0 into 0.0.
                 pop_weighted_minutes: (sign
                     * (base_acc.pop_weighted_mean_min - acc.pop_weighted_mean_min)
                     * 100.0)
                     .round()
-                    / 100.0,
+                    / 100.0
+                    + 0.0,
                 people_within_60: people,
             })
         })
