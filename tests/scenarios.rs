@@ -342,3 +342,38 @@ fn accessibility_counts_people_within_an_hour_of_each_hub() {
     assert_eq!(a.people_within_60["chengdu"], 20_937_757);
     assert_eq!(a.people_within_60["chongqing"], 10_340_000);
 }
+
+#[test]
+fn add_links_from_a_file_and_remove_links() {
+    let sc = load("add-from-file");
+    assert_eq!(
+        sc.edit_reports,
+        [
+            "added 3 link(s) from edits/neijiang-suining.geojson: st_anyue, neisui_1, neisui_2",
+            "removed 1 link(s) of listed links (遂宁-安居)"
+        ]
+    );
+    assert!(sc.network.node("st_anyue").is_some());
+    assert!(sc.network.link_idx("suining_anju").is_none());
+    // 内江北→遂宁 in-vehicle on the new line, one ride over k = 2 links:
+    // Σ run (54 km and 58 km at 0.90 × 250 = 225 km/h: 864 + 928 s) + terminal 180 s
+    // + (k − 1) × pass 120 s = 2092 s.
+    let g = RoutingGraph::compile(
+        &sc.network,
+        &sc.time_model,
+        &sc.graph_spec(Profile::Passenger),
+    );
+    let mut r = tongda_core::route::Router::new(&sc.network, &g);
+    let (a, b) = (
+        sc.network.resolve("st_neijiangbei").expect("a"),
+        sc.network.resolve("st_suining").expect("b"),
+    );
+    assert_eq!(
+        r.route(a, b, Measure::InVehicle).expect("route").seconds,
+        2092
+    );
+    // Without its road, 安居 is unreachable from 遂宁: F3 fails with no time.
+    let f3 = goal(&goals(&sc), "F3").clone();
+    assert!(!f3.pass);
+    assert_eq!(f3.pairs[0].minutes, None);
+}
