@@ -47,6 +47,21 @@ fn every_cell(before: &[Skim], after: &[Skim], ok: impl Fn(u64, u64) -> bool) ->
     })
 }
 
+/// The fastest passenger route between two nodes of a scenario.
+fn route(sc: &Scenario, from: &str, to: &str, measure: Measure) -> tongda_core::route::Route {
+    let g = RoutingGraph::compile(
+        &sc.network,
+        &sc.time_model,
+        &sc.graph_spec(Profile::Passenger),
+    );
+    let mut r = tongda_core::route::Router::new(&sc.network, &g);
+    let (a, b) = (
+        sc.network.resolve(from).expect("from"),
+        sc.network.resolve(to).expect("to"),
+    );
+    r.route(a, b, measure).expect("reachable")
+}
+
 #[test]
 fn pair_goal_fails_in_2024_and_passes_when_the_central_line_opens() {
     // 2024: 成渝高铁 90 + 1827 + 1916 s = 63.9 min; 2030: 成渝中线 90 + 3415 s = 58.4 min.
@@ -169,38 +184,16 @@ fn edits_change_the_times_by_hand_computed_amounts() {
     // set_access 重庆 ↔ 重庆北 25 → 15 min. 重庆 → 遂宁 station, door-to-door (rail beats the
     // road's 129.1 min): 25 + 10 processing + 15 wait + (60 + 3200 + 120 s) = 6380 s = 106.3 min,
     // becomes 15 + 10 + 15 min + 3380 s = 5780 s = 96.3 min.
-    let minutes = |sc: &Scenario| {
-        let g = RoutingGraph::compile(
-            &sc.network,
-            &sc.time_model,
-            &sc.graph_spec(Profile::Passenger),
-        );
-        let mut r = tongda_core::route::Router::new(&sc.network, &g);
-        let (a, b) = (
-            sc.network.resolve("chongqing").expect("a"),
-            sc.network.resolve("st_suining").expect("b"),
-        );
-        r.route(a, b, Measure::DoorToDoor).expect("route").seconds
-    };
+    let minutes = |sc: &Scenario| route(sc, "chongqing", "st_suining", Measure::DoorToDoor).seconds;
     assert_eq!(
         (minutes(&load("base-2024")), minutes(&load("new-intercity"))),
         (6380, 5780)
     );
     // The added line: 重庆北→内江北 in-vehicle 60 + 150 km at 180 km/h (3000 s) + 120 = 3180 s = 53.0 min.
     let sc = load("new-intercity");
-    let g = RoutingGraph::compile(
-        &sc.network,
-        &sc.time_model,
-        &sc.graph_spec(Profile::Passenger),
-    );
-    let mut r = tongda_core::route::Router::new(&sc.network, &g);
-    let (a, b) = (
-        sc.network.resolve("st_chongqingbei").expect("a"),
-        sc.network.resolve("st_neijiangbei").expect("b"),
-    );
-    let route = r.route(a, b, Measure::InVehicle).expect("route");
-    assert_eq!(route.seconds, 3180);
-    assert_eq!(route.legs[0].name_zh, "内渝城际");
+    let r = route(&sc, "st_chongqingbei", "st_neijiangbei", Measure::InVehicle);
+    assert_eq!(r.seconds, 3180);
+    assert_eq!(r.legs[0].name_zh, "内渝城际");
 }
 
 #[test]
@@ -358,18 +351,8 @@ fn add_links_from_a_file_and_remove_links() {
     // 内江北→遂宁 in-vehicle on the new line, one ride over k = 2 links:
     // Σ run (54 km and 58 km at 0.90 × 250 = 225 km/h: 864 + 928 s) + terminal 180 s
     // + (k − 1) × pass 120 s = 2092 s.
-    let g = RoutingGraph::compile(
-        &sc.network,
-        &sc.time_model,
-        &sc.graph_spec(Profile::Passenger),
-    );
-    let mut r = tongda_core::route::Router::new(&sc.network, &g);
-    let (a, b) = (
-        sc.network.resolve("st_neijiangbei").expect("a"),
-        sc.network.resolve("st_suining").expect("b"),
-    );
     assert_eq!(
-        r.route(a, b, Measure::InVehicle).expect("route").seconds,
+        route(&sc, "st_neijiangbei", "st_suining", Measure::InVehicle).seconds,
         2092
     );
     // Without its road, 安居 is unreachable from 遂宁: F3 fails with no time.
