@@ -16,6 +16,10 @@ pub struct ContractionParams {
     /// Vertices a witness search may settle while contracting (a search cut
     /// short only adds an unnecessary shortcut; distances stay exact).
     pub contract_settled: usize,
+    /// Re-estimate the priorities of a contracted vertex's neighbours at once
+    /// (better order, slower); otherwise they are only re-estimated lazily
+    /// when they reach the top of the queue.
+    pub update_neighbours: bool,
 }
 
 impl Default for ContractionParams {
@@ -23,6 +27,7 @@ impl Default for ContractionParams {
         ContractionParams {
             simulate_settled: 40,
             contract_settled: 300,
+            update_neighbours: false,
         }
     }
 }
@@ -172,6 +177,9 @@ pub(crate) fn contract(
         neighbours.dedup();
         for &x in &neighbours {
             c.deleted_neighbours[x as usize] += 1;
+            if !c.params.update_neighbours {
+                continue;
+            }
             let p = c.priority(x);
             if p != prio[x as usize] {
                 prio[x as usize] = p;

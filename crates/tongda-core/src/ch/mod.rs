@@ -3,7 +3,8 @@
 //!
 //! - **Preprocessing** ([`ContractionHierarchy::build`]) contracts the
 //!   vertices one by one in order of importance (edge difference + contracted
-//!   neighbours, lazily updated; Geisberger et al. 2008), adding shortcuts so
+//!   neighbours, re-estimated lazily when a vertex reaches the top of the
+//!   queue; Geisberger et al. 2008), adding shortcuts so
 //!   that every shortest path becomes an *up* part followed by a *down* part.
 //! - **PHAST** (Delling, Goldberg, Nowatzyk, Werneck 2011; [`Phast`]): a
 //!   one-to-all query is a small Dijkstra on the up arcs from the source,

@@ -4,6 +4,7 @@ use super::buckets::BucketQueue;
 use super::graph::SweepGraph;
 use super::radix::{MonotoneQueue, RadixHeap};
 use crate::graph::{VertexId, Weight, INFINITY};
+use crate::route::QuadHeap;
 
 /// Reusable per-thread state of a one-to-all Dijkstra that computes distances
 /// only (no predecessors): one `u32` per vertex plus the queue. Make one per
@@ -12,8 +13,9 @@ use crate::graph::{VertexId, Weight, INFINITY};
 /// - The distance array is reset with one `fill` per query, which costs less
 ///   than the generation stamps it saves when every vertex is reached anyway.
 /// - The queue is Dial's [`BucketQueue`] when the graph's weights are small
-///   for its size ([`BucketQueue::suits`]: road graphs in seconds), else a
-///   [`RadixHeap`]; both beat a binary or 4-ary heap (see BENCHMARKS.md).
+///   for its size ([`BucketQueue::suits`]: road graphs in seconds); else a
+///   [`RadixHeap`] on large graphs and a 4-ary [`QuadHeap`] on small ones,
+///   whichever measured faster (see BENCHMARKS.md).
 /// - The loop reads the interleaved arcs of [`SweepGraph`] without bounds
 ///   checks and prefetches the arc offsets of each vertex it pushes.
 ///
@@ -32,10 +34,15 @@ pub struct OneToAll {
     dist: Vec<Weight>,
     buckets: BucketQueue,
     radix: RadixHeap,
+    quad: QuadHeap,
     settled: usize,
 }
 
 impl OneToAll {
+    /// Below this many vertices a 4-ary heap beat the radix heap (measured
+    /// on the region network and the 10k grid with large weights).
+    const SMALL: usize = 50_000;
+
     /// State for graphs of up to `n` vertices (it grows if needed).
     pub fn new(n: usize) -> Self {
         OneToAll {
@@ -61,6 +68,10 @@ impl OneToAll {
             q.prepare(w, lo);
             self.search(g, sources, &mut q);
             self.buckets = q;
+        } else if g.num_vertices() < Self::SMALL {
+            let mut q = std::mem::take(&mut self.quad);
+            self.search(g, sources, &mut q);
+            self.quad = q;
         } else {
             let mut q = std::mem::take(&mut self.radix);
             self.search(g, sources, &mut q);
@@ -144,7 +155,10 @@ impl OneToAll {
 
     /// Bytes held: the distance array and the queues' current reservations.
     pub fn memory_bytes(&self) -> usize {
-        4 * self.dist.capacity() + self.buckets.memory_bytes() + self.radix.memory_bytes()
+        4 * self.dist.capacity()
+            + self.buckets.memory_bytes()
+            + self.radix.memory_bytes()
+            + self.quad.memory_bytes()
     }
 }
 
