@@ -2,6 +2,7 @@
 //! that other tools can reproduce (reached nodes, sum of finite distances).
 
 use crate::common::{CliError, CliResult};
+use clap::ValueEnum;
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -144,7 +145,7 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
             "arcs": m,
             "sources": sources.len(),
             "threads": threads,
-            "method": format!("{:?}", args.method).to_lowercase(),
+            "method": args.method.to_possible_value().map(|v| v.get_name().to_string()),
             "load_ms": ms(load_ns),
             "preprocess_ms": ms(pre_ns),
             "graph_bytes": graph_bytes,

@@ -22,6 +22,7 @@ pub use radix::{MonotoneQueue, RadixHeap};
 
 use crate::graph::{VertexId, Weight, INFINITY};
 use rayon::prelude::*;
+use std::sync::Mutex;
 use std::time::Instant;
 
 /// The result of one source: a checksum other tools can reproduce, and time.
@@ -49,26 +50,42 @@ pub fn checksum(dist: &[Weight]) -> (u64, u64) {
     (reached, sum)
 }
 
-/// Runs `query` for every source on the current rayon pool, with one state
-/// per worker made by `init`; results come back in source order, so checksums
-/// do not depend on the number of threads. `query` returns the distance array
-/// (any vertex order) of its source.
+/// Runs `query` for every source on the current rayon pool; results come
+/// back in source order, so checksums do not depend on the number of threads.
+/// `query` returns `(reached, distance sum)` of its source.
+///
+/// States made by `init` are kept in a small pool and reused: at most one per
+/// worker is ever made (rayon's `map_init` alone would make one per split
+/// job, i.e. re-allocate the distance array for almost every source).
 pub fn sweep_with<S, I, Q>(sources: &[VertexId], init: I, query: Q) -> Vec<SourceResult>
 where
+    S: Send,
     I: Fn() -> S + Sync + Send,
     Q: Fn(&mut S, VertexId) -> (u64, u64) + Sync + Send,
 {
+    let pool: Mutex<Vec<S>> = Mutex::new(Vec::new());
+    let take = || {
+        pool.lock()
+            .ok()
+            .and_then(|mut p| p.pop())
+            .unwrap_or_else(&init)
+    };
     sources
         .par_iter()
         .with_max_len(1)
-        .map_init(init, |state, &s| {
+        .map(|&s| {
+            let mut state = take();
             let t = Instant::now();
-            let (reached, distance_sum) = query(state, s);
+            let (reached, distance_sum) = query(&mut state, s);
+            let nanos = t.elapsed().as_nanos() as u64;
+            if let Ok(mut p) = pool.lock() {
+                p.push(state);
+            }
             SourceResult {
                 source: s,
                 reached,
                 distance_sum,
-                nanos: t.elapsed().as_nanos() as u64,
+                nanos,
             }
         })
         .collect()
