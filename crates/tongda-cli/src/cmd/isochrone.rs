@@ -40,7 +40,7 @@ pub struct IsoOptions {
     /// Farthest straight-line distance travelled off the network, km.
     #[arg(long, default_value_t = IsoParams::default().radius_km)]
     pub radius_km: f64,
-    /// Output CRS, e.g. EPSG:4547 (needs a build with `--features proj`); default WGS84.
+    /// Output CRS, e.g. EPSG:4544 (needs a build with `--features proj`); default WGS84.
     #[arg(long, default_value = "EPSG:4326")]
     pub crs: String,
 }

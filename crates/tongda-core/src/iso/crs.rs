@@ -5,6 +5,10 @@
 //! system or built from source with cmake and sqlite3), so it sits behind a
 //! feature: the default build needs cargo alone. Areas and populations are
 //! always computed on the WGS84 geometry, before any reprojection.
+//!
+//! A PROJ built from source finds its database (`proj.db`) in the cargo
+//! build directory; a binary copied elsewhere needs `PROJ_DATA` pointing at
+//! a copy of `target/release/build/proj-sys-*/out/share/proj/`.
 
 use super::bands::clean_multipolygon;
 use super::engine::WGS84_DECIMALS;
@@ -43,7 +47,7 @@ impl OutputCrs {
         }
     }
 
-    /// Checks a CRS given as `AUTHORITY:CODE` (e.g. `EPSG:4547`, CGCS2000 /
+    /// Checks a CRS given as `AUTHORITY:CODE` (e.g. `EPSG:4544`, CGCS2000 /
     /// 3-degree Gauss–Kruger CM 105E; `EPSG:32648`, UTM 48N). Without the
     /// `proj` feature only WGS84 is accepted, and the error says how to
     /// build with PROJ.
@@ -58,12 +62,12 @@ impl OutputCrs {
         };
         let Some((auth, num)) = code.split_once(':') else {
             return Err(bad(
-                "give AUTHORITY:CODE, e.g. EPSG:4547 or EPSG:32648".into()
+                "give AUTHORITY:CODE, e.g. EPSG:4544 or EPSG:32648".into()
             ));
         };
         if auth.is_empty() || num.is_empty() || !auth.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Err(bad(
-                "give AUTHORITY:CODE, e.g. EPSG:4547 or EPSG:32648".into()
+                "give AUTHORITY:CODE, e.g. EPSG:4544 or EPSG:32648".into()
             ));
         }
         #[cfg(feature = "proj")]
@@ -87,7 +91,7 @@ impl OutputCrs {
         self.wgs84
     }
 
-    /// The code, upper case (`EPSG:4547`).
+    /// The code, upper case (`EPSG:4544`).
     pub fn code(&self) -> &str {
         &self.code
     }
