@@ -97,10 +97,7 @@ fn check_invariants(iso: &Isochrone, engine: &IsoEngine<'_>, what: &str) {
         }
         for p in &b.geometry {
             // RFC 7946 right-hand rule: exteriors counter-clockwise, holes clockwise.
-            assert!(
-                p.exterior().is_ccw(),
-                "{what}: clockwise exterior"
-            );
+            assert!(p.exterior().is_ccw(), "{what}: clockwise exterior");
             for h in p.interiors() {
                 assert!(h.is_cw(), "{what}: counter-clockwise hole");
             }
