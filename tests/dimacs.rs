@@ -233,6 +233,49 @@ fn cli_sssp_checksum_on_the_tiny_graph() {
 }
 
 #[test]
+fn cli_sssp_methods_and_reorder_agree() {
+    let dir = tmp_dir("methods");
+    let prefix = dir.join("g");
+    let (code, _, err) = tongda(&[
+        "gen-graph",
+        "--side",
+        "40",
+        "--seed",
+        "2",
+        "--out",
+        prefix.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let sources = dir.join("s.txt");
+    std::fs::write(&sources, "1\n17\n300\n1200\n5\n6\n7\n8\n9\n10\n").unwrap();
+    let gr = prefix.with_extension("gr");
+    let run = |extra: &[&str]| -> (u64, u64) {
+        let mut args = vec![
+            "sssp",
+            "--graph",
+            gr.to_str().unwrap(),
+            "--sources",
+            sources.to_str().unwrap(),
+            "--json",
+        ];
+        args.extend_from_slice(extra);
+        let (code, out, err) = tongda(&args);
+        assert_eq!(code, 0, "{extra:?}: {err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        (
+            v["reached"].as_u64().unwrap(),
+            v["distance_sum"].as_u64().unwrap(),
+        )
+    };
+    let want = run(&["--threads", "1"]);
+    assert!(want.0 > 0 && want.1 > 0);
+    assert_eq!(run(&["--threads", "2", "--reorder"]), want);
+    assert_eq!(run(&["--method", "phast"]), want);
+    assert_eq!(run(&["--method", "phast-batch", "--threads", "2"]), want);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn gen_graph_is_deterministic_and_readable() {
     let dir = tmp_dir("gen");
     let (a, b) = (dir.join("a"), dir.join("b"));
