@@ -108,6 +108,10 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
         Method::Phast | Method::PhastBatch => SweepGraph::default(),
     };
     let load_ns = t0.elapsed().as_nanos() as u64;
+    let mut sources = read_sources(&args.sources, n)?;
+    if let Some(order) = &renumber {
+        sources.iter_mut().for_each(|s| *s = order[*s as usize]);
+    }
     // The hierarchy's own vertex order (by level) replaces --reorder.
     let t = Instant::now();
     let ch = match args.method {
@@ -118,10 +122,6 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
     };
     let pre_ns = t.elapsed().as_nanos() as u64;
     drop(gr);
-    let mut sources = read_sources(&args.sources, n)?;
-    if let Some(order) = &renumber {
-        sources.iter_mut().for_each(|s| *s = order[*s as usize]);
-    }
 
     let t1 = Instant::now();
     let results: Vec<SourceResult> = with_threads(args.threads, || match (&ch, args.method) {
@@ -161,6 +161,12 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
             args.graph.display(),
             ms(load_ns)
         );
+        if ch.is_none() {
+            println!(
+                "compiled graph: {:.2} bytes per arc",
+                graph_bytes as f64 / m.max(1) as f64
+            );
+        }
         println!(
             "{} sources on {threads} threads in {:.1} ms; per source min {:.2} / median {:.2} / max {:.2} ms",
             sources.len(),
