@@ -35,24 +35,7 @@ impl SweepGraph {
     /// Builds from `(tail, head, weight)` arcs on `n` vertices (arcs leaving a
     /// vertex keep their input order). Panics if an endpoint is `>= n`.
     pub fn from_arcs(n: usize, arcs: &[(VertexId, VertexId, Weight)]) -> SweepGraph {
-        let mut first = vec![0u32; n + 1];
-        for &(t, h, _) in arcs {
-            assert!(
-                (t as usize) < n && (h as usize) < n,
-                "arc endpoint out of range"
-            );
-            first[t as usize + 1] += 1;
-        }
-        for v in 0..n {
-            first[v + 1] += first[v];
-        }
-        let mut next = first.clone();
-        let mut out = vec![(0, 0); arcs.len()];
-        for &(t, h, w) in arcs {
-            out[next[t as usize] as usize] = (h, w);
-            next[t as usize] += 1;
-        }
-        SweepGraph::from_parts(first, out)
+        SweepGraph::from_csr(&CsrGraph::from_arcs(n, arcs).0)
     }
 
     /// Checks the invariants the hot loop relies on.
