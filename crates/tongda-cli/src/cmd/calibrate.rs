@@ -13,12 +13,15 @@ pub struct Args {
     /// Calibration CSV files (default: GEODATA/calibration.csv).
     #[arg(long)]
     file: Vec<PathBuf>,
-    /// Relative tolerance; rows outside it are marked and make the exit code 1.
+    /// Relative tolerance; rows outside it are marked with `!`.
     #[arg(long, default_value_t = 0.15)]
     tolerance: f64,
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
+    /// Exit with code 3 if any row is outside the tolerance (for CI pipelines).
+    #[arg(long)]
+    strict: bool,
     #[command(flatten)]
     net: NetworkArgs,
 }
@@ -100,8 +103,8 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
             args.tolerance * 100.0
         );
     }
-    Ok(if outside > 0 {
-        ExitCode::from(1)
+    Ok(if args.strict && outside > 0 {
+        ExitCode::from(3)
     } else {
         ExitCode::SUCCESS
     })
