@@ -4,7 +4,7 @@
 //! `{dir}` stands for the case's directory.
 
 use tongda_core::io::{load_geodata, validate::network_warnings};
-use tongda_core::{Severity, TimeModel};
+use tongda_core::TimeModel;
 
 const CASES: &[(&str, &[&str])] = &[
     (
@@ -166,10 +166,6 @@ fn the_mini_fixture_is_clean() {
         report.diagnostics,
         warnings
     );
-    assert!(report
-        .diagnostics
-        .iter()
-        .all(|d| d.severity != Severity::Error));
 }
 
 #[test]

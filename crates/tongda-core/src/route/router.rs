@@ -168,9 +168,4 @@ impl<'a> Router<'a> {
             legs,
         })
     }
-
-    /// The compiled graph.
-    pub fn graph(&self) -> &RoutingGraph {
-        self.graph
-    }
 }
