@@ -3,7 +3,7 @@
 //! centre, each routed on the network of its timetable year.
 //!
 //! Asserted: every row routes; the table is large enough (≥ 25 rail, ≥ 10
-//! driving rows); the median absolute error is at most 12 % and at least 75 %
+//! driving rows); the median absolute error is at most 10 % and at least 75 %
 //! of the rows are within ±15 %. The stricter aim — every row within
 //! ±15 % — is not met by the current data (see geodata/README.md,
 //! "Calibration"); the rows outside are printed here on every run.
@@ -60,8 +60,8 @@ fn the_time_model_reproduces_published_times() {
         outside.join(", ")
     );
     assert!(
-        median <= 0.12,
-        "median |error| {:.1}% > 12%",
+        median <= 0.10,
+        "median |error| {:.1}% > 10%",
         median * 100.0
     );
     let within = 1.0 - outside.len() as f64 / results.len() as f64;

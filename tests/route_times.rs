@@ -71,9 +71,9 @@ fn seconds(
 
 #[test]
 fn chengdu_chongqing_in_vehicle_2024_rides_the_hsr() {
-    // 成都东→内江北 150 km: 150/322 h = 1677.0 s, + pass 150 → 1827 s
-    // 内江北→沙坪坝 158 km: 1766.5 s + 150 → 1916 s
-    // initial terminal − pass = 90 s; total 90 + 1827 + 1916 = 3833 s (63.9 min)
+    // board: terminal 240 s; 成都东→内江北 150 km: 150/322 h = 1677 s;
+    // through 内江北 (an express stop: it serves the city 内江) 150 s;
+    // 内江北→沙坪坝 158 km: 1766 s; total 240 + 1677 + 150 + 1766 = 3833 s (63.9 min)
     let net = net();
     assert_eq!(
         seconds(
@@ -107,8 +107,57 @@ fn chengdu_chongqing_door_to_door_2024_adds_access_wait_and_egress() {
 }
 
 #[test]
+fn the_fastest_trains_run_through_stations_that_are_not_express_stops() {
+    // As above without the 150 s at 内江北: 240 + 1677 + 1766 = 3683 s.
+    let in_vehicle = |net: &Network| {
+        seconds(
+            net,
+            Profile::Passenger,
+            2024,
+            "成都",
+            "重庆",
+            Measure::InVehicle,
+        )
+    };
+    let mut net = net();
+    let nj = net.node_idx("st_neijiangbei").expect("station") as usize;
+    // By the default rule: a station serving a district is passed at speed.
+    net.nodes[nj].city = Some("sn_anju".into());
+    assert_eq!(in_vehicle(&net), 3683);
+    // By the station's own property, which overrides the rule either way.
+    net.nodes[nj].express_stop = Some(true);
+    assert_eq!(in_vehicle(&net), 3833);
+    net.nodes[nj].city = Some("neijiang".into());
+    net.nodes[nj].express_stop = Some(false);
+    assert_eq!(in_vehicle(&net), 3683);
+}
+
+#[test]
+fn in_vehicle_starts_at_the_places_own_stations() {
+    // A connector from 成都 to 内江北 (a station of 内江) must not make 内江北
+    // one of Chengdu's stations for in-vehicle times: still 3833 s, not the
+    // 240 + 1766 = 2006 s of a ride from 内江北. Door to door may use it.
+    let mut net = net();
+    let mut links = net.links.clone();
+    let mut extra = links
+        .iter()
+        .find(|l| l.id == "acc_chengdu_st_chengdudong")
+        .expect("connector")
+        .clone();
+    extra.id = "acc_chengdu_st_neijiangbei".into();
+    extra.to = net.node_idx("st_neijiangbei").expect("station");
+    links.push(extra);
+    net.set_links(links);
+    let s = |m| seconds(&net, Profile::Passenger, 2024, "成都", "重庆", m);
+    assert_eq!(s(Measure::InVehicle), 3833);
+    // Door to door: the 25-min connector to 内江北 and 10 min processing (2100 s)
+    // + wait 900 + 240 + 1766 + egress 1500 = 6506 s, faster than via 成都东 (8333 s).
+    assert_eq!(s(Measure::DoorToDoor), 6506);
+}
+
+#[test]
 fn the_central_line_opens_in_2027() {
-    // 成渝中线 292 km: 3264.6 s + 150 → 3415 s; + 90 initial = 3505 s (58.4 min)
+    // 成渝中线 292 km: 3265 s + terminal 240 s = 3505 s (58.4 min)
     let net = net();
     assert_eq!(
         seconds(
@@ -136,9 +185,9 @@ fn the_central_line_opens_in_2027() {
 
 #[test]
 fn a_change_of_line_pays_transfer_wait_and_a_new_terminal_loss() {
-    // 内江北→成都东 on the HSR: 90 + 1827; transfer 600 s; board the intercity:
-    // wait 900 + (180 − 120) = 960; 成都东→遂宁 148 km at 180 km/h = 2960 + 120 = 3080.
-    // total 90 + 1827 + 600 + 960 + 3080 = 6557 s
+    // 内江北→成都东 on the HSR: terminal 240 + 1677 = 1917; transfer 600 s;
+    // board the intercity: wait 900 + terminal 180 = 1080; 成都东→遂宁 148 km
+    // at 180 km/h = 2960. Total 1917 + 600 + 1080 + 2960 = 6557 s
     let net = net();
     assert_eq!(
         seconds(

@@ -62,6 +62,18 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "express_stop_misplaced",
+        &[
+            "error: {dir}/nodes.geojson: feature \"neijiang\": `express_stop` applies to stations only — fix: remove the property, or set kind to station",
+        ],
+    ),
+    (
+        "express_stop_not_bool",
+        &[
+            "error: {dir}/nodes.geojson: feature \"st_neijiangbei\": property `express_stop` must be true or false, found \"yes\" — fix: write true or false",
+        ],
+    ),
+    (
         "unknown_mode",
         &[
             "error: {dir}/links.geojson: feature \"suiyu_1\": unknown mode \"maglev\" — fix: use hsr, intercity, conventional_rail, suburban_rail, expressway, highway, waterway or access",

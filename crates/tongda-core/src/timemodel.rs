@@ -13,9 +13,11 @@
 //! - cruise speed `v = min(design, operating, max_speed_kmh) × cruise_fraction`;
 //!   waterways use the directional vessel speed instead of design speed;
 //! - run time of a link `= length_km / v × 3600`;
-//! - one ride on a line over `k` links `= Σ run + terminal_s + (k − 1) × pass_stop_s`
+//! - one ride `= Σ run + terminal_s + pass_stop_s × (express stops passed)`
 //!   (`terminal_s`: acceleration, braking and dwell lost once per ride;
-//!   `pass_stop_s`: expected loss at each intermediate station of the fastest service);
+//!   `pass_stop_s`: loss at each intermediate station where the fastest service
+//!   stops — see [`Network::is_express_stop`](crate::model::Network::is_express_stop);
+//!   other stations are passed at speed);
 //! - boarding wait `= headway_min / 2`; a change of line adds `transfer_min`;
 //! - door-to-door adds the access connector minutes at both ends, the station's
 //!   `processing_min` on entry and `egress_min` on exit, and the first wait;
@@ -131,7 +133,8 @@ pub struct ModeParams {
     /// Scheduled modes: seconds lost once per ride (acceleration, braking, dwell at the ends).
     #[serde(default)]
     pub terminal_s: f64,
-    /// Scheduled modes: expected seconds lost at each intermediate station.
+    /// Scheduled modes: seconds lost at each intermediate express stop (a station
+    /// where the fastest services stop; other stations are passed at speed).
     #[serde(default)]
     pub pass_stop_s: f64,
     /// Scheduled modes: default headway, minutes (wait = half of it).
@@ -210,8 +213,8 @@ impl Default for TimeModel {
         let access = road(1.0, None);
         let passenger = ProfileParams {
             modes: BTreeMap::from([
-                (Mode::Hsr, scheduled(1.0, 240.0, 150.0, 30.0)),
-                (Mode::Intercity, scheduled(0.80, 480.0, 0.0, 30.0)),
+                (Mode::Hsr, scheduled(0.88, 180.0, 120.0, 30.0)),
+                (Mode::Intercity, scheduled(0.75, 420.0, 0.0, 30.0)),
                 (Mode::ConventionalRail, scheduled(0.98, 360.0, 300.0, 120.0)),
                 (Mode::SuburbanRail, scheduled(0.60, 90.0, 60.0, 15.0)),
                 (Mode::Expressway, road(0.90, None)),

@@ -10,16 +10,18 @@
 //! |---|---|
 //! | place → facility (access) | access minutes + processing (stations, ports) |
 //! | arrival → place (egress) | access minutes + egress |
-//! | concourse → depart (board) | headway/2 + terminal_s − pass_stop_s |
-//! | depart(A) → arrive(B) (ride) | run time + pass_stop_s |
-//! | arrive → depart, same node and line (stay on board) | 0 |
+//! | concourse → depart (board) | headway/2 + terminal_s |
+//! | depart(A) → arrive(B) (ride) | run time |
+//! | arrive → depart, same node and line (stay on board) | pass_stop_s at an express stop, else 0 |
 //! | arrive → arrival (alight) | 0 |
 //! | arrival → concourse (transfer) | transfer_min |
 //! | place ↔ road vertex | road_terminal_min |
 //! | road ↔ road | run time |
 //!
-//! so that one ride over `k` links costs `Σ run + terminal_s + (k−1) pass_stop_s`
-//! and a change of line pays the transfer, a new wait and a new terminal loss.
+//! so that one ride costs `Σ run + terminal_s + pass_stop_s × (express stops
+//! passed)` — the fastest service stops where [`Network::is_express_stop`]
+//! says so and runs through the other stations — and a change of line pays
+//! the transfer, a new wait and a new terminal loss.
 
 use super::csr::{CsrGraph, VertexId, Weight};
 use crate::model::{Link, Mode, Network, NodeIdx, NodeKind, Status};
@@ -94,7 +96,7 @@ pub enum EdgeKind {
     },
     /// Alighting at `node`.
     Alight { node: NodeIdx },
-    /// Staying on board through `node`.
+    /// Staying on board through `node` (`pass_stop_s` if it is an express stop).
     Through { node: NodeIdx },
     /// Changing line at `node`.
     Transfer { node: NodeIdx },
@@ -130,7 +132,11 @@ pub struct RoutingGraph {
     pub arrival: Vec<Option<VertexId>>,
     /// Road vertex of each model node, if it has one.
     pub road: Vec<Option<VertexId>>,
-    /// For each model node, the facilities connected to it by access links.
+    /// For each place, the facilities that serve it: those connected by an
+    /// access link whose `city` is the place — or, if it has none of its own,
+    /// every facility its access links reach. In-vehicle times start and end
+    /// there, so that a station in a neighbouring county reached by a long
+    /// connector does not count as the city's own.
     pub facilities: Vec<Vec<NodeIdx>>,
 }
 
@@ -236,7 +242,7 @@ impl RoutingGraph {
             let av = lv + 1;
             line_vertex.insert((node, line), lv);
             let wait_s = secs(hw * 60.0 / 2.0);
-            let ride_s = secs(mp.terminal_s - mp.pass_stop_s);
+            let ride_s = secs(mp.terminal_s);
             boardings[node as usize].push((lv, ride_s));
             push(
                 &mut arcs,
@@ -252,7 +258,19 @@ impl RoutingGraph {
                 },
             );
             push(&mut arcs, &mut kinds, av, arr, 0, EdgeKind::Alight { node });
-            push(&mut arcs, &mut kinds, av, lv, 0, EdgeKind::Through { node });
+            let through_s = if net.is_express_stop(node) {
+                secs(mp.pass_stop_s)
+            } else {
+                0
+            };
+            push(
+                &mut arcs,
+                &mut kinds,
+                av,
+                lv,
+                through_s,
+                EdgeKind::Through { node },
+            );
         }
         for (node, arr) in arrival.iter().enumerate() {
             if let Some(arr) = *arr {
@@ -308,7 +326,7 @@ impl RoutingGraph {
             }
         }
 
-        let mut facilities: Vec<Vec<NodeIdx>> = vec![Vec::new(); n];
+        let mut facilities: Vec<Vec<(NodeIdx, bool)>> = vec![Vec::new(); n];
         for &li in &active {
             let l = &net.links[li as usize];
             let Some(mp) = mode_params(tm, spec.profile, l) else {
@@ -324,7 +342,9 @@ impl RoutingGraph {
                         (l.from, l.to)
                     };
                     let fac_node = &net.nodes[fac as usize];
-                    facilities[place as usize].push(fac);
+                    let own =
+                        fac_node.city.as_deref() == Some(net.nodes[place as usize].id.as_str());
+                    facilities[place as usize].push((fac, own));
                     let m = l.minutes.unwrap_or(0.0);
                     let processing = fac_node
                         .processing_min
@@ -404,13 +424,12 @@ impl RoutingGraph {
                     let line = line_ids[l.line.as_str()];
                     let a = line_vertex[&(l.from, line)];
                     let b = line_vertex[&(l.to, line)];
-                    let pass = mp.pass_stop_s;
                     push(
                         &mut arcs,
                         &mut kinds,
                         a,
                         b + 1, // the arrive vertex follows the depart vertex
-                        secs(run_seconds(l, mp, true) + pass),
+                        secs(run_seconds(l, mp, true)),
                         EdgeKind::Ride {
                             link: li,
                             forward: true,
@@ -422,7 +441,7 @@ impl RoutingGraph {
                             &mut kinds,
                             b,
                             a + 1,
-                            secs(run_seconds(l, mp, false) + pass),
+                            secs(run_seconds(l, mp, false)),
                             EdgeKind::Ride {
                                 link: li,
                                 forward: false,
@@ -444,7 +463,16 @@ impl RoutingGraph {
             boardings,
             arrival,
             road,
-            facilities,
+            facilities: facilities
+                .into_iter()
+                .map(|f| {
+                    let any_own = f.iter().any(|&(_, own)| own);
+                    f.into_iter()
+                        .filter(|&(_, own)| own || !any_own)
+                        .map(|(fac, _)| fac)
+                        .collect()
+                })
+                .collect(),
         }
     }
 }

@@ -547,6 +547,13 @@ fn read_node(id: String, coord: Coord<f64>, p: &mut Props) -> Option<Node> {
     let parent = p.opt_str("parent");
     let city = p.opt_str("city");
     let processing_min = p.opt_f64("processing_min").ok().flatten();
+    let express_stop = p.opt_bool("express_stop");
+    if express_stop.is_some() && kind.is_some_and(|k| k != NodeKind::Station) {
+        p.error(
+            "`express_stop` applies to stations only".into(),
+            "remove the property, or set kind to station",
+        );
+    }
     if processing_min.is_some_and(|m| !(0.0..=600.0).contains(&m)) {
         p.error(
             "`processing_min` must be between 0 and 600".into(),
@@ -564,6 +571,7 @@ fn read_node(id: String, coord: Coord<f64>, p: &mut Props) -> Option<Node> {
         parent,
         city,
         processing_min,
+        express_stop,
         coord,
         source: source?,
     })

@@ -1,6 +1,6 @@
 //! The [`Network`]: all nodes and links, with id lookup.
 
-use super::{Link, Node};
+use super::{Link, Node, NodeKind};
 use std::collections::HashMap;
 
 /// Index of a node in [`Network::nodes`].
@@ -54,6 +54,36 @@ impl Network {
     /// The index of the link with this id.
     pub fn link_idx(&self, id: &str) -> Option<usize> {
         self.link_by_id.get(id).copied()
+    }
+
+    /// Whether the fastest scheduled services stop at node `n`, so that riding
+    /// through it costs the mode's `pass_stop_s`.
+    ///
+    /// A station's `express_stop` property decides when present. Otherwise a
+    /// station stops the fastest services if the place it serves (`city`) is a
+    /// prefecture-level city centre (kind `city`: the 16 cities, including all
+    /// of Chongqing's central stations), and is passed at speed if it serves a
+    /// district or county. Ports and other nodes always count as stops.
+    ///
+    /// ```
+    /// use tongda_core::io::load_geodata;
+    /// # let mini = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/mini");
+    /// let net = load_geodata(&mini).unwrap().into_network().unwrap();
+    /// // 成都东 serves the city of Chengdu: the fastest trains stop there.
+    /// let cd = net.node_idx("st_chengdudong").unwrap();
+    /// assert!(net.is_express_stop(cd));
+    /// ```
+    pub fn is_express_stop(&self, n: NodeIdx) -> bool {
+        let node = &self.nodes[n as usize];
+        if node.kind != NodeKind::Station {
+            return true;
+        }
+        node.express_stop.unwrap_or_else(|| {
+            node.city
+                .as_deref()
+                .and_then(|c| self.node(c))
+                .is_some_and(|p| p.kind == NodeKind::City)
+        })
     }
 
     /// Replaces the link list (scenario edits), rebuilding the index.

@@ -220,6 +220,9 @@ pub struct Node {
     pub city: Option<String>,
     /// Station/port processing minutes, overriding the time model's default.
     pub processing_min: Option<f64>,
+    /// Stations: whether the fastest services stop here. `None` means the
+    /// default rule of [`Network::is_express_stop`](crate::model::Network::is_express_stop).
+    pub express_stop: Option<bool>,
     /// WGS84 position (x = longitude, y = latitude).
     pub coord: Coord<f64>,
     /// Where the facts come from.

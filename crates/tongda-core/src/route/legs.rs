@@ -150,7 +150,11 @@ pub fn legs_of_path(
                     r.to = net.nodes[hn as usize].id.clone();
                 }
             }
-            EdgeKind::Through { .. } => {}
+            EdgeKind::Through { .. } => {
+                if let Some(r) = ride.as_mut() {
+                    r.seconds += w;
+                }
+            }
             EdgeKind::Alight { .. } => {
                 if let Some(r) = ride.take() {
                     legs.push(r);
