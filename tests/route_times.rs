@@ -69,23 +69,18 @@ fn seconds(
     r.route(a, b, measure).expect("reachable").seconds
 }
 
+/// 成都 → 重庆 by passenger in `year`, in seconds.
+fn cd_cq(net: &Network, year: i32, measure: Measure) -> u32 {
+    seconds(net, Profile::Passenger, year, "成都", "重庆", measure)
+}
+
 #[test]
 fn chengdu_chongqing_in_vehicle_2024_rides_the_hsr() {
     // board: terminal 240 s; 成都东→内江北 150 km: 150/322 h = 1677 s;
     // through 内江北 (an express stop: it serves the city 内江) 150 s;
     // 内江北→沙坪坝 158 km: 1766 s; total 240 + 1677 + 150 + 1766 = 3833 s (63.9 min)
     let net = net();
-    assert_eq!(
-        seconds(
-            &net,
-            Profile::Passenger,
-            2024,
-            "成都",
-            "重庆",
-            Measure::InVehicle
-        ),
-        3833
-    );
+    assert_eq!(cd_cq(&net, 2024, Measure::InVehicle), 3833);
 }
 
 #[test]
@@ -93,32 +88,13 @@ fn chengdu_chongqing_door_to_door_2024_adds_access_wait_and_egress() {
     // access 25 + processing 10 = 2100 s; wait 30/2 min = 900 s; ride 3833 s;
     // egress at 沙坪坝 20 + 5 min = 1500 s; total 8333 s (138.9 min)
     let net = net();
-    assert_eq!(
-        seconds(
-            &net,
-            Profile::Passenger,
-            2024,
-            "成都",
-            "重庆",
-            Measure::DoorToDoor
-        ),
-        8333
-    );
+    assert_eq!(cd_cq(&net, 2024, Measure::DoorToDoor), 8333);
 }
 
 #[test]
 fn the_fastest_trains_run_through_stations_that_are_not_express_stops() {
     // As above without the 150 s at 内江北: 240 + 1677 + 1766 = 3683 s.
-    let in_vehicle = |net: &Network| {
-        seconds(
-            net,
-            Profile::Passenger,
-            2024,
-            "成都",
-            "重庆",
-            Measure::InVehicle,
-        )
-    };
+    let in_vehicle = |net: &Network| cd_cq(net, 2024, Measure::InVehicle);
     let mut net = net();
     let nj = net.node_idx("st_neijiangbei").expect("station") as usize;
     // By the default rule: a station serving a district is passed at speed.
@@ -148,7 +124,7 @@ fn in_vehicle_starts_at_the_places_own_stations() {
     extra.to = net.node_idx("st_neijiangbei").expect("station");
     links.push(extra);
     net.set_links(links);
-    let s = |m| seconds(&net, Profile::Passenger, 2024, "成都", "重庆", m);
+    let s = |m| cd_cq(&net, 2024, m);
     assert_eq!(s(Measure::InVehicle), 3833);
     // Door to door: the 25-min connector to 内江北 and 10 min processing (2100 s)
     // + wait 900 + 240 + 1766 + egress 1500 = 6506 s, faster than via 成都东 (8333 s).
@@ -159,28 +135,8 @@ fn in_vehicle_starts_at_the_places_own_stations() {
 fn the_central_line_opens_in_2027() {
     // 成渝中线 292 km: 3265 s + terminal 240 s = 3505 s (58.4 min)
     let net = net();
-    assert_eq!(
-        seconds(
-            &net,
-            Profile::Passenger,
-            2026,
-            "成都",
-            "重庆",
-            Measure::InVehicle
-        ),
-        3833
-    );
-    assert_eq!(
-        seconds(
-            &net,
-            Profile::Passenger,
-            2027,
-            "成都",
-            "重庆",
-            Measure::InVehicle
-        ),
-        3505
-    );
+    assert_eq!(cd_cq(&net, 2026, Measure::InVehicle), 3833);
+    assert_eq!(cd_cq(&net, 2027, Measure::InVehicle), 3505);
 }
 
 #[test]
