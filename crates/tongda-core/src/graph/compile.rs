@@ -391,62 +391,33 @@ impl RoutingGraph {
                         );
                     }
                 }
-                m if m.is_road() => {
-                    let (a, b) = (road[l.from as usize], road[l.to as usize]);
-                    if let (Some(a), Some(b)) = (a, b) {
-                        push(
-                            &mut arcs,
-                            &mut kinds,
-                            a,
-                            b,
-                            secs(run_seconds(l, mp, true)),
-                            EdgeKind::Road {
-                                link: li,
-                                forward: true,
-                            },
-                        );
-                        if !l.oneway {
-                            push(
-                                &mut arcs,
-                                &mut kinds,
-                                b,
-                                a,
-                                secs(run_seconds(l, mp, false)),
-                                EdgeKind::Road {
-                                    link: li,
-                                    forward: false,
-                                },
-                            );
+                mode => {
+                    // Vertices of the link's two ends: (from, to) for the forward
+                    // arc; rides arrive at the arrive vertex, which follows the
+                    // depart vertex.
+                    let ends = if mode.is_road() {
+                        match (road[l.from as usize], road[l.to as usize]) {
+                            (Some(a), Some(b)) => Some(((a, b), (b, a))),
+                            _ => None,
                         }
-                    }
-                }
-                _ => {
-                    let line = line_ids[l.line.as_str()];
-                    let a = line_vertex[&(l.from, line)];
-                    let b = line_vertex[&(l.to, line)];
-                    push(
-                        &mut arcs,
-                        &mut kinds,
-                        a,
-                        b + 1, // the arrive vertex follows the depart vertex
-                        secs(run_seconds(l, mp, true)),
-                        EdgeKind::Ride {
-                            link: li,
-                            forward: true,
-                        },
-                    );
+                    } else {
+                        let line = line_ids[l.line.as_str()];
+                        let (a, b) = (line_vertex[&(l.from, line)], line_vertex[&(l.to, line)]);
+                        Some(((a, b + 1), (b, a + 1)))
+                    };
+                    let Some((fwd, back)) = ends else { continue };
+                    let kind = |forward| {
+                        if mode.is_road() {
+                            EdgeKind::Road { link: li, forward }
+                        } else {
+                            EdgeKind::Ride { link: li, forward }
+                        }
+                    };
+                    let w = secs(run_seconds(l, mp, true));
+                    push(&mut arcs, &mut kinds, fwd.0, fwd.1, w, kind(true));
                     if !l.oneway {
-                        push(
-                            &mut arcs,
-                            &mut kinds,
-                            b,
-                            a + 1,
-                            secs(run_seconds(l, mp, false)),
-                            EdgeKind::Ride {
-                                link: li,
-                                forward: false,
-                            },
-                        );
+                        let w = secs(run_seconds(l, mp, false));
+                        push(&mut arcs, &mut kinds, back.0, back.1, w, kind(false));
                     }
                 }
             }
