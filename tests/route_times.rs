@@ -15,32 +15,27 @@ use tongda_core::{Measure, Profile, TimeModel};
 fn model() -> TimeModel {
     let mut tm = TimeModel::default();
     let p = &mut tm.passenger;
-    p.modes.get_mut(&Mode::Hsr).map(|m| {
-        (
-            m.cruise_fraction,
-            m.terminal_s,
-            m.pass_stop_s,
-            m.headway_min,
-        ) = (0.92, 240.0, 150.0, 30.0)
-    });
-    p.modes.get_mut(&Mode::Intercity).map(|m| {
-        (
-            m.cruise_fraction,
-            m.terminal_s,
-            m.pass_stop_s,
-            m.headway_min,
-        ) = (0.90, 180.0, 120.0, 30.0)
-    });
+    let mut set = |mode, (cruise, terminal, pass, headway)| {
+        if let Some(m) = p.modes.get_mut(&mode) {
+            (
+                m.cruise_fraction,
+                m.terminal_s,
+                m.pass_stop_s,
+                m.headway_min,
+            ) = (cruise, terminal, pass, headway);
+        }
+    };
+    set(Mode::Hsr, (0.92, 240.0, 150.0, 30.0));
+    set(Mode::Intercity, (0.90, 180.0, 120.0, 30.0));
     (
         p.transfer_min,
         p.station_processing_min,
         p.egress_min,
         p.road_terminal_min,
     ) = (10.0, 10.0, 5.0, 5.0);
-    tm.car
-        .modes
-        .get_mut(&Mode::Expressway)
-        .map(|m| m.cruise_fraction = 0.90);
+    if let Some(m) = tm.car.modes.get_mut(&Mode::Expressway) {
+        m.cruise_fraction = 0.90;
+    }
     tm.car.road_terminal_min = 5.0;
     tm
 }
