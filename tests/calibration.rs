@@ -6,8 +6,8 @@
 //! driving rows); the median absolute error is at most 8 % and at least 83 %
 //! of the rows are within ±15 % (a ratchet at today's 35 of 42: the fifth
 //! calibration pass added two official 成绵乐 opening times that the model
-//! misses, rather than leave them out). The stricter aim — every row within
-//! ±15 % — is not met by the current data (see geodata/README.md,
+//! misses, rather than leave them out). The stricter aim — every row
+//! within ±15 % — is not met by the current data (see geodata/README.md,
 //! "Calibration"); the rows outside are printed here on every run.
 
 use tongda_core::calibration::{evaluate, median_abs_error, read_calibration};
