@@ -127,6 +127,33 @@ fn in_vehicle_starts_at_the_places_own_stations() {
 }
 
 #[test]
+fn an_operating_speed_history_applies_by_year() {
+    // 成渝高铁 (design and operating speed 350) slowed to 300 from 2020 and
+    // raised to 330 from 2025. Each arc is rounded to whole seconds.
+    // 2019: 3833 s as above.
+    // 2020: 0.92 × 300 = 276 km/h: 150 km 1956.5 → 1957 s, 158 km 2060.9 → 2061 s;
+    //       240 + 1957 + 150 + 2061 = 4408 s.
+    // 2025: 0.92 × 330 = 303.6 km/h: 1778.7 → 1779 s, 1873.5 → 1874 s; 4043 s.
+    // 2027: 成渝中线 opens, 3505 s (below).
+    let with_history = |history: Vec<(i32, f64)>| {
+        let mut net = net();
+        let mut links = net.links.clone();
+        for l in links.iter_mut().filter(|l| l.project == "chengyu_hsr") {
+            l.operating_speed_since = history.clone();
+        }
+        net.set_links(links);
+        net
+    };
+    let net = with_history(vec![(2020, 300.0), (2025, 330.0)]);
+    let t = |year| cd_cq(&net, year, Measure::InVehicle);
+    assert_eq!((t(2019), t(2020), t(2024)), (3833, 4408, 4408));
+    assert_eq!((t(2025), t(2026), t(2027)), (4043, 4043, 3505));
+    // A speed in the history above the design speed is capped by it.
+    let net = with_history(vec![(2020, 300.0), (2025, 400.0)]);
+    assert_eq!(cd_cq(&net, 2025, Measure::InVehicle), 3833);
+}
+
+#[test]
 fn the_central_line_opens_in_2027() {
     // 成渝中线 292 km: 3265 s + terminal 240 s = 3505 s (58.4 min)
     let net = net();

@@ -56,6 +56,22 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "speed_since_not_object",
+        &["error: {dir}/links.geojson: feature \"chengyu_hsr_1\": `operating_speed_since` must be an object, found an array — fix: write an object of year → km/h, e.g. {\"2016\": 210, \"2018\": 250}"],
+    ),
+    (
+        "speed_since_bad_year",
+        &["error: {dir}/links.geojson: feature \"chengyu_hsr_1\": `operating_speed_since` key \"2020年\" is not a year (1800–2100) — fix: write an object of year → km/h, e.g. {\"2016\": 210, \"2018\": 250}"],
+    ),
+    (
+        "speed_since_before_opening",
+        &["error: {dir}/links.geojson: feature \"chengyu_hsr_1\": `operating_speed_since` changes the speed in 2012, not after the opening year 2015 — fix: give the speed at opening as `operating_speed_kmh`; list only later changes here"],
+    ),
+    (
+        "speed_since_speed_absurd",
+        &["error: {dir}/links.geojson: feature \"chengyu_hsr_1\": `operating_speed_since` \"2020\": 0 is not a possible speed (> 0 and ≤ 600 km/h) — fix: write an object of year → km/h, e.g. {\"2016\": 210, \"2018\": 250}"],
+    ),
+    (
         "swapped_lat_lon",
         &[
             "error: {dir}/nodes.geojson: feature \"suining\": position [30.5327, 105.5927] looks like [latitude, longitude]: latitude and longitude are swapped — fix: GeoJSON order is [lon, lat]: write [105.5927, 30.5327]",

@@ -161,8 +161,8 @@ pub fn mode_params<'a>(tm: &'a TimeModel, profile: Profile, link: &Link) -> Opti
     pp.modes.get(&link.mode)
 }
 
-/// Cruise speed of a link in a direction, km/h.
-fn cruise_kmh(link: &Link, mp: &ModeParams, forward: bool) -> f64 {
+/// Cruise speed of a link in a direction in `year`, km/h.
+fn cruise_kmh(link: &Link, mp: &ModeParams, forward: bool, year: i32) -> f64 {
     let top = if link.mode == Mode::Waterway {
         let (down, up) = (link.speed_downstream_kmh, link.speed_upstream_kmh);
         let v = if forward { down } else { up };
@@ -171,7 +171,7 @@ fn cruise_kmh(link: &Link, mp: &ModeParams, forward: bool) -> f64 {
         link.speed_limit_kmh.unwrap_or(60.0)
     } else {
         let mut v = link.design_speed_kmh.unwrap_or(60.0);
-        if let Some(op) = link.operating_speed_kmh {
+        if let Some(op) = link.operating_speed_in(year) {
             v = v.min(op);
         }
         v
@@ -180,9 +180,9 @@ fn cruise_kmh(link: &Link, mp: &ModeParams, forward: bool) -> f64 {
     capped * mp.cruise_fraction
 }
 
-/// Run time of a link in a direction, seconds (unrounded).
-pub(crate) fn run_seconds(link: &Link, mp: &ModeParams, forward: bool) -> f64 {
-    link.length_km / cruise_kmh(link, mp, forward) * 3600.0
+/// Run time of a link in a direction in `year`, seconds (unrounded).
+pub(crate) fn run_seconds(link: &Link, mp: &ModeParams, forward: bool, year: i32) -> f64 {
+    link.length_km / cruise_kmh(link, mp, forward, year) * 3600.0
 }
 
 impl RoutingGraph {
@@ -413,10 +413,10 @@ impl RoutingGraph {
                             EdgeKind::Ride { link: li, forward }
                         }
                     };
-                    let w = secs(run_seconds(l, mp, true));
+                    let w = secs(run_seconds(l, mp, true, spec.year));
                     push(&mut arcs, &mut kinds, fwd.0, fwd.1, w, kind(true));
                     if !l.oneway {
-                        let w = secs(run_seconds(l, mp, false));
+                        let w = secs(run_seconds(l, mp, false, spec.year));
                         push(&mut arcs, &mut kinds, back.0, back.1, w, kind(false));
                     }
                 }

@@ -577,6 +577,66 @@ fn read_node(id: String, coord: Coord<f64>, p: &mut Props) -> Option<Node> {
     })
 }
 
+/// Reads `operating_speed_since`, an object `{"YYYY": km/h, …}` of later
+/// changes of a link's operating speed, into `(year, km/h)` pairs sorted by
+/// year. Each year must be a plausible year after `open_year`; each speed
+/// must be possible.
+fn read_speed_since(p: &mut Props, open_year: Option<i32>) -> Result<Vec<(i32, f64)>, ()> {
+    const FIX: &str = "write an object of year → km/h, e.g. {\"2016\": 210, \"2018\": 250}";
+    let key = "operating_speed_since";
+    let obj = match p.map.get(key) {
+        None | Some(serde_json::Value::Null) => return Ok(Vec::new()),
+        Some(serde_json::Value::Object(o)) => o,
+        Some(v) => {
+            let found = super::props::kind(v);
+            p.error(format!("`{key}` must be an object, found {found}"), FIX);
+            return Err(());
+        }
+    };
+    let mut out = Vec::with_capacity(obj.len());
+    let mut bad = false;
+    for (y, v) in obj {
+        let year = y
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1800..=2100).contains(y));
+        let kmh = v.as_f64().filter(|v| *v > 0.0 && *v <= 600.0);
+        match (year, kmh) {
+            (Some(year), Some(kmh)) if open_year.is_none_or(|o| year > o) => out.push((year, kmh)),
+            (Some(year), Some(_)) => {
+                p.error(
+                    format!(
+                        "`{key}` changes the speed in {year}, not after the opening year {}",
+                        open_year.unwrap_or_default()
+                    ),
+                    "give the speed at opening as `operating_speed_kmh`; list only later changes here",
+                );
+                bad = true;
+            }
+            (None, _) => {
+                p.error(
+                    format!("`{key}` key \"{y}\" is not a year (1800–2100)"),
+                    FIX,
+                );
+                bad = true;
+            }
+            (_, None) => {
+                p.error(
+                    format!("`{key}` \"{y}\": {v} is not a possible speed (> 0 and ≤ 600 km/h)"),
+                    FIX,
+                );
+                bad = true;
+            }
+        }
+    }
+    if bad {
+        return Err(());
+    }
+    out.sort_by_key(|&(y, _)| y);
+    Ok(out)
+}
+
 fn read_link(id: String, geometry: LineString<f64>, p: &mut Props) -> Option<RawLink> {
     let mode = p.req_str("mode", "set mode").and_then(|m| match Mode::parse(&m) {
         Some(x) => Some(x),
@@ -683,6 +743,7 @@ fn read_link(id: String, geometry: LineString<f64>, p: &mut Props) -> Option<Raw
     let is_water = mode == Some(Mode::Waterway);
     let design = speed(p, "design_speed_kmh", !is_access && mode.is_some());
     let operating = speed(p, "operating_speed_kmh", false);
+    let since = read_speed_since(p, open_year);
     let limit = speed(p, "speed_limit_kmh", false);
     let up = speed(p, "speed_upstream_kmh", is_water);
     let down = speed(p, "speed_downstream_kmh", is_water);
@@ -744,6 +805,7 @@ fn read_link(id: String, geometry: LineString<f64>, p: &mut Props) -> Option<Raw
             to: 0,
             design_speed_kmh: design.ok()?,
             operating_speed_kmh: operating.ok()?,
+            operating_speed_since: since.ok()?,
             speed_limit_kmh: limit.ok()?,
             speed_upstream_kmh: up.ok()?,
             speed_downstream_kmh: down.ok()?,

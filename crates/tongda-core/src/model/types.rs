@@ -250,8 +250,12 @@ pub struct Link {
     pub to: crate::model::NodeIdx,
     /// Design speed, km/h (absent for access connectors).
     pub design_speed_kmh: Option<f64>,
-    /// Published top operating speed, km/h, when below design speed.
+    /// Published top operating speed, km/h, when below design speed (at
+    /// opening, or throughout when [`Link::operating_speed_since`] is empty).
     pub operating_speed_kmh: Option<f64>,
+    /// Later changes of the operating speed: `(first year, km/h)`, ascending by
+    /// year. See [`Link::operating_speed_in`].
+    pub operating_speed_since: Vec<(i32, f64)>,
     /// Roads: posted speed limit, km/h (often above an old road's design speed);
     /// when given, road cruise speeds are based on it instead of the design speed.
     pub speed_limit_kmh: Option<f64>,
@@ -286,6 +290,28 @@ pub struct Link {
 }
 
 impl Link {
+    /// Top operating speed in `year`: the last `operating_speed_since` entry
+    /// whose year is ≤ `year`, else `operating_speed_kmh`.
+    ///
+    /// ```
+    /// # let mini = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/mini");
+    /// let net = tongda_core::io::load_geodata(&mini).unwrap().into_network().unwrap();
+    /// let mut link = net.links[0].clone();
+    /// link.operating_speed_kmh = Some(200.0);
+    /// link.operating_speed_since = vec![(2016, 210.0), (2018, 250.0)];
+    /// assert_eq!(link.operating_speed_in(2015), Some(200.0));
+    /// assert_eq!(link.operating_speed_in(2017), Some(210.0));
+    /// assert_eq!(link.operating_speed_in(2030), Some(250.0));
+    /// ```
+    pub fn operating_speed_in(&self, year: i32) -> Option<f64> {
+        self.operating_speed_since
+            .iter()
+            .rev()
+            .find(|(y, _)| *y <= year)
+            .map(|&(_, v)| v)
+            .or(self.operating_speed_kmh)
+    }
+
     /// True if the link exists in `year` (opened, not yet retired).
     pub fn exists_in(&self, year: i32) -> bool {
         self.open_year <= year && self.retire_year.is_none_or(|r| year < r)

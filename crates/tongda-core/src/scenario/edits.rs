@@ -214,7 +214,13 @@ pub(crate) fn apply(net: &Network, resolved: &[Resolved]) -> (Vec<Link>, Vec<Str
                 if let Some(v) = operating {
                     parts.push(format!(
                         "operating speed {}→{v:.0} km/h",
-                        speeds(&links, idx, |l| l.operating_speed_kmh)
+                        speeds(&links, idx, |l| {
+                            // The latest speed: the one a what-if replaces.
+                            l.operating_speed_since
+                                .last()
+                                .map(|&(_, v)| v)
+                                .or(l.operating_speed_kmh)
+                        })
                     ));
                 }
                 for &i in idx {
@@ -226,7 +232,10 @@ pub(crate) fn apply(net: &Network, resolved: &[Resolved]) -> (Vec<Link>, Vec<Str
                         }
                     }
                     if operating.is_some() {
+                        // The scenario's speed holds in every year: it replaces
+                        // the link's speed history.
                         links[i].operating_speed_kmh = *operating;
+                        links[i].operating_speed_since.clear();
                     }
                 }
                 format!("{} on {} link(s) of {what}", parts.join(", "), idx.len())
@@ -269,4 +278,39 @@ pub(crate) fn apply(net: &Network, resolved: &[Resolved]) -> (Vec<Link>, Vec<Str
         .filter_map(|(l, r)| (!r).then_some(l))
         .collect();
     (kept, reports)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_set_speed_edit_replaces_the_speed_history() {
+        let mini =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/mini");
+        let mut net = crate::io::load_geodata(&mini)
+            .expect("readable")
+            .into_network()
+            .expect("valid");
+        let mut links = net.links.clone();
+        links[0].operating_speed_kmh = Some(200.0);
+        links[0].operating_speed_since = vec![(2016, 210.0), (2018, 250.0)];
+        net.set_links(links);
+        let edit = Resolved::SetSpeed {
+            links: vec![0],
+            design: None,
+            operating: Some(160.0),
+            what: "test".into(),
+        };
+        let (links, reports) = apply(&net, &[edit]);
+        // The report names the latest speed as the one replaced.
+        assert!(
+            reports[0].starts_with("operating speed 250→160 km/h"),
+            "{}",
+            reports[0]
+        );
+        for year in [2014, 2017, 2030] {
+            assert_eq!(links[0].operating_speed_in(year), Some(160.0), "{year}");
+        }
+    }
 }
