@@ -18,12 +18,17 @@ use tongda_core::calibration::{evaluate, median_abs_error, read_calibration};
 use tongda_core::io::load_geodata;
 use tongda_core::{Profile, TimeModel};
 
-#[test]
-fn the_time_model_reproduces_published_times() {
-    let net = load_geodata("geodata".as_ref())
+/// The bundled region network.
+fn network() -> tongda_core::model::Network {
+    load_geodata("geodata".as_ref())
         .expect("readable")
         .into_network()
-        .expect("valid geodata");
+        .expect("valid geodata")
+}
+
+#[test]
+fn the_time_model_reproduces_published_times() {
+    let net = network();
     let rows = read_calibration("geodata/calibration.csv".as_ref()).expect("calibration table");
     let rail = rows
         .iter()
@@ -77,10 +82,7 @@ fn the_time_model_reproduces_published_times() {
 
 #[test]
 fn the_2019_running_diagram_check_set_stays_close() {
-    let net = load_geodata("geodata".as_ref())
-        .expect("readable")
-        .into_network()
-        .expect("valid geodata");
+    let net = network();
     let rows = read_calibration("geodata/check_2019_diagram.csv".as_ref()).expect("check set");
     assert_eq!(rows.len(), 98, "the check set has 98 non-stop runs");
     let results =
