@@ -10,8 +10,9 @@
 //! ```
 //!
 //! Formulas (all times in seconds, rounded to whole seconds per edge):
-//! - cruise speed `v = min(design, operating, max_speed_kmh) × cruise_fraction`;
-//!   waterways use the directional vessel speed instead of design speed;
+//! - cruise speed `v = min(design, operating, max_speed_kmh) × cruise_fraction`,
+//!   the operating speed being that of the routed year
+//!   ([`crate::model::Link::operating_speed_in`]); waterways use the directional vessel speed instead of design speed;
 //! - run time of a link `= length_km / v × 3600`;
 //! - one ride `= Σ run + terminal_s + pass_stop_s × (express stops passed)`
 //!   (`terminal_s`: acceleration, braking and dwell lost once per ride;
