@@ -577,6 +577,14 @@ fn read_node(id: String, coord: Coord<f64>, p: &mut Props) -> Option<Node> {
     })
 }
 
+/// Years the data may name (opening, retirement, speed changes).
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i64> = 1800..=2100;
+
+/// True for a speed a link can have, km/h: above 0, at most 600.
+pub(crate) fn possible_speed(kmh: f64) -> bool {
+    kmh > 0.0 && kmh <= 600.0
+}
+
 /// Reads `operating_speed_since`, an object `{"YYYY": km/h, …}` of later
 /// changes of a link's operating speed, into `(year, km/h)` pairs sorted by
 /// year. Each year must be a plausible year after `open_year`; each speed
@@ -600,8 +608,8 @@ fn read_speed_since(p: &mut Props, open_year: Option<i32>) -> Result<Vec<(i32, f
             .trim()
             .parse::<i32>()
             .ok()
-            .filter(|y| (1800..=2100).contains(y));
-        let kmh = v.as_f64().filter(|v| *v > 0.0 && *v <= 600.0);
+            .filter(|y| PLAUSIBLE_YEARS.contains(&i64::from(*y)));
+        let kmh = v.as_f64().filter(|v| possible_speed(*v));
         match (year, kmh) {
             (Some(year), Some(kmh)) if open_year.is_none_or(|o| year > o) => out.push((year, kmh)),
             (Some(year), Some(_)) => {
@@ -697,7 +705,7 @@ fn read_link(id: String, geometry: LineString<f64>, p: &mut Props) -> Option<Raw
         }
     };
     let open_year = match p.opt_int("open_year") {
-        Ok(Some(y)) if (1800..=2100).contains(&y) => Some(y as i32),
+        Ok(Some(y)) if PLAUSIBLE_YEARS.contains(&y) => Some(y as i32),
         Ok(Some(y)) => {
             p.error(
                 format!("open_year {y} is not a plausible year"),
@@ -722,7 +730,7 @@ fn read_link(id: String, geometry: LineString<f64>, p: &mut Props) -> Option<Raw
 
     let speed = |p: &mut Props, key: &str, required: bool| -> Result<Option<f64>, ()> {
         match p.opt_f64(key)? {
-            Some(v) if v > 0.0 && v <= 600.0 => Ok(Some(v)),
+            Some(v) if possible_speed(v) => Ok(Some(v)),
             Some(v) => {
                 p.error(
                     format!("`{key}` = {v} km/h is impossible: it must be > 0 and ≤ 600"),

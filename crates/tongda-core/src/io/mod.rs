@@ -4,6 +4,7 @@ mod geodata;
 mod props;
 pub mod validate;
 
+pub(crate) use geodata::possible_speed;
 pub use geodata::{
     geodata_files, load_geodata, load_geodata_files, load_geodata_sources, LoadReport,
     REGION_BOUNDS,

@@ -72,7 +72,7 @@ fn link_ids(net: &Network, ids: &[String]) -> Result<Vec<usize>, String> {
 
 fn check_speed(v: Option<f64>, key: &str) -> Result<(), String> {
     match v {
-        Some(x) if !(x > 0.0 && x <= 600.0) => {
+        Some(x) if !crate::io::possible_speed(x) => {
             Err(format!("{key} = {x} km/h must be > 0 and ≤ 600"))
         }
         _ => Ok(()),
