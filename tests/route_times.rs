@@ -104,6 +104,34 @@ fn the_fastest_trains_run_through_stations_that_are_not_express_stops() {
 }
 
 #[test]
+fn a_stations_approach_loss_is_charged_for_each_approach() {
+    // 3833 s as above, plus a station's `approach_s` once where the ride
+    // starts or ends and twice where it runs through.
+    let with_approach = |station: &str, s: f64| {
+        let mut net = net();
+        let i = net.node_idx(station).expect("station") as usize;
+        net.nodes[i].approach_s = Some(s);
+        cd_cq(&net, 2024, Measure::InVehicle)
+    };
+    // Boarding, alighting, and running through (2 × 50 s).
+    assert_eq!(with_approach("st_chengdudong", 100.0), 3933);
+    assert_eq!(with_approach("st_shapingba", 70.0), 3903);
+    assert_eq!(with_approach("st_neijiangbei", 50.0), 3933);
+    // The route's legs still add up to its total (the alighting loss is in the ride).
+    let mut net = net();
+    let i = net.node_idx("st_shapingba").expect("station") as usize;
+    net.nodes[i].approach_s = Some(70.0);
+    let g = RoutingGraph::compile(&net, &model(), &GraphSpec::new(Profile::Passenger, 2024));
+    let mut r = Router::new(&net, &g);
+    let (a, b) = (
+        net.resolve("成都").expect("from"),
+        net.resolve("重庆").expect("to"),
+    );
+    let route = r.route(a, b, Measure::InVehicle).expect("reachable");
+    assert_eq!(route.legs.iter().map(|l| l.seconds).sum::<u32>(), 3903);
+}
+
+#[test]
 fn in_vehicle_starts_at_the_places_own_stations() {
     // A connector from 成都 to 内江北 (a station of 内江) must not make 内江北
     // one of Chengdu's stations for in-vehicle times: still 3833 s, not the

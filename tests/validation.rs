@@ -90,6 +90,18 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "approach_misplaced",
+        &[
+            "error: {dir}/nodes.geojson: feature \"neijiang\": `approach_s` applies to stations only — fix: remove the property, or set kind to station",
+        ],
+    ),
+    (
+        "approach_absurd",
+        &[
+            "error: {dir}/nodes.geojson: feature \"st_neijiangbei\": `approach_s` must be between 0 and 900 seconds — fix: give the seconds one approach to the station takes beyond the line's cruise pace",
+        ],
+    ),
+    (
         "unknown_mode",
         &[
             "error: {dir}/links.geojson: feature \"suiyu_1\": unknown mode \"maglev\" — fix: use hsr, intercity, conventional_rail, suburban_rail, expressway, highway, waterway or access",

@@ -10,18 +10,20 @@
 //! |---|---|
 //! | place → facility (access) | access minutes + processing (stations, ports) |
 //! | arrival → place (egress) | access minutes + egress |
-//! | concourse → depart (board) | headway/2 + terminal_s |
+//! | concourse → depart (board) | headway/2 + terminal_s + approach_s |
 //! | depart(A) → arrive(B) (ride) | run time |
-//! | arrive → depart, same node and line (stay on board) | pass_stop_s at an express stop, else 0 |
-//! | arrive → arrival (alight) | 0 |
+//! | arrive → depart, same node and line (stay on board) | pass_stop_s at an express stop (else 0) + 2 × approach_s |
+//! | arrive → arrival (alight) | approach_s |
 //! | arrival → concourse (transfer) | transfer_min |
 //! | place ↔ road vertex | road_terminal_min |
 //! | road ↔ road | run time |
 //!
 //! so that one ride costs `Σ run + terminal_s + pass_stop_s × (express stops
 //! passed)` — the fastest service stops where [`Network::is_express_stop`]
-//! says so and runs through the other stations — and a change of line pays
-//! the transfer, a new wait and a new terminal loss.
+//! says so and runs through the other stations — plus, on HSR and intercity
+//! lines, a station's `approach_s` (its slow throat, `Node::approach_s`) for
+//! each approach the ride makes; a change of line pays the transfer, a new
+//! wait and a new terminal loss.
 
 use super::csr::{CsrGraph, VertexId, Weight};
 use crate::model::{Link, Mode, Network, NodeIdx, NodeKind, Status};
@@ -87,16 +89,18 @@ pub enum EdgeKind {
     Road { link: u32, forward: bool },
     /// An access connector; `entering` = from the place to the facility.
     Access { link: u32, entering: bool },
-    /// Boarding line `line` at `node`: `wait_s` waiting, `ride_s` terminal loss.
+    /// Boarding line `line` at `node`: `wait_s` waiting, `ride_s` terminal
+    /// and approach loss.
     Board {
         node: NodeIdx,
         line: u32,
         wait_s: Weight,
         ride_s: Weight,
     },
-    /// Alighting at `node`.
+    /// Alighting at `node` (costs the station's approach loss on fast lines).
     Alight { node: NodeIdx },
-    /// Staying on board through `node` (`pass_stop_s` if it is an express stop).
+    /// Staying on board through `node` (`pass_stop_s` if it is an express
+    /// stop, plus two approach losses).
     Through { node: NodeIdx },
     /// Changing line at `node`.
     Transfer { node: NodeIdx },
@@ -206,7 +210,8 @@ impl RoutingGraph {
         // headway of the line's links at that node.
         let mut line_ids: BTreeMap<&str, u32> = BTreeMap::new();
         let mut lines: Vec<String> = Vec::new();
-        let mut served: BTreeMap<(NodeIdx, u32), (f64, ModeParams)> = BTreeMap::new();
+        // (headway min, mode parameters, approach loss s) per (node, line).
+        let mut served: BTreeMap<(NodeIdx, u32), (f64, ModeParams, f64)> = BTreeMap::new();
         for &li in &active {
             let l = &net.links[li as usize];
             if !l.mode.is_scheduled() {
@@ -221,9 +226,15 @@ impl RoutingGraph {
                 continue;
             };
             let hw = l.headway_min.unwrap_or(lp.headway_min);
+            let fast = matches!(l.mode, Mode::Hsr | Mode::Intercity);
             for end in [l.from, l.to] {
-                let e = served.entry((end, id)).or_insert((hw, *lp));
+                let approach = match net.nodes[end as usize].approach_s {
+                    Some(s) if fast => s,
+                    _ => 0.0,
+                };
+                let e = served.entry((end, id)).or_insert((hw, *lp, approach));
                 e.0 = e.0.min(hw);
+                e.2 = e.2.max(approach);
             }
         }
 
@@ -231,7 +242,7 @@ impl RoutingGraph {
         let mut arrival: Vec<Option<VertexId>> = vec![None; n];
         let mut boardings: Vec<Vec<(VertexId, Weight)>> = vec![Vec::new(); n];
         let mut line_vertex: BTreeMap<(NodeIdx, u32), VertexId> = BTreeMap::new();
-        for (&(node, line), &(hw, mp)) in &served {
+        for (&(node, line), &(hw, mp, approach)) in &served {
             let arr = *arrival[node as usize].get_or_insert_with(|| {
                 vertices.push(Vertex::Arrival(node));
                 (vertices.len() - 1) as VertexId
@@ -242,7 +253,7 @@ impl RoutingGraph {
             let av = lv + 1;
             line_vertex.insert((node, line), lv);
             let wait_s = secs(hw * 60.0 / 2.0);
-            let ride_s = secs(mp.terminal_s);
+            let ride_s = secs(mp.terminal_s + approach);
             boardings[node as usize].push((lv, ride_s));
             push(
                 &mut arcs,
@@ -257,12 +268,20 @@ impl RoutingGraph {
                     ride_s,
                 },
             );
-            push(&mut arcs, &mut kinds, av, arr, 0, EdgeKind::Alight { node });
-            let through_s = if net.is_express_stop(node) {
-                secs(mp.pass_stop_s)
+            push(
+                &mut arcs,
+                &mut kinds,
+                av,
+                arr,
+                secs(approach),
+                EdgeKind::Alight { node },
+            );
+            let stop_s = if net.is_express_stop(node) {
+                mp.pass_stop_s
             } else {
-                0
+                0.0
             };
+            let through_s = secs(stop_s + 2.0 * approach);
             push(
                 &mut arcs,
                 &mut kinds,

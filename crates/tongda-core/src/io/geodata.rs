@@ -554,6 +554,20 @@ fn read_node(id: String, coord: Coord<f64>, p: &mut Props) -> Option<Node> {
             "remove the property, or set kind to station",
         );
     }
+    let approach_s = p.opt_f64("approach_s").ok().flatten();
+    if approach_s.is_some() && kind.is_some_and(|k| k != NodeKind::Station) {
+        p.error(
+            "`approach_s` applies to stations only".into(),
+            "remove the property, or set kind to station",
+        );
+    }
+    if approach_s.is_some_and(|s| !(0.0..=MAX_APPROACH_S).contains(&s)) {
+        p.error(
+            format!("`approach_s` must be between 0 and {MAX_APPROACH_S} seconds"),
+            "give the seconds one approach to the station takes beyond the line's cruise pace",
+        );
+        return None;
+    }
     if processing_min.is_some_and(|m| !(0.0..=600.0).contains(&m)) {
         p.error(
             "`processing_min` must be between 0 and 600".into(),
@@ -572,10 +586,15 @@ fn read_node(id: String, coord: Coord<f64>, p: &mut Props) -> Option<Node> {
         city,
         processing_min,
         express_stop,
+        approach_s,
         coord,
         source: source?,
     })
 }
+
+/// The longest approach loss a station may declare, seconds (a 10-km throat
+/// at walking pace would be far more; no real hub approach costs over 15 min).
+const MAX_APPROACH_S: f64 = 900.0;
 
 /// Years the data may name (opening, retirement, speed changes).
 const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i64> = 1800..=2100;

@@ -223,6 +223,11 @@ pub struct Node {
     /// Stations: whether the fastest services stop here. `None` means the
     /// default rule of [`Network::is_express_stop`](crate::model::Network::is_express_stop).
     pub express_stop: Option<bool>,
+    /// Stations: seconds an HSR or intercity train loses on each approach to
+    /// this station (a slow throat or hub approach, read off a running-time
+    /// ruler). Charged once when a ride starts or ends here and twice when it
+    /// runs through; `None` means no loss beyond the time model's terms.
+    pub approach_s: Option<f64>,
     /// WGS84 position (x = longitude, y = latitude).
     pub coord: Coord<f64>,
     /// Where the facts come from.

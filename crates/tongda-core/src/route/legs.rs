@@ -156,7 +156,8 @@ pub fn legs_of_path(
                 }
             }
             EdgeKind::Alight { .. } => {
-                if let Some(r) = ride.take() {
+                if let Some(mut r) = ride.take() {
+                    r.seconds += w;
                     legs.push(r);
                 }
             }
