@@ -214,7 +214,7 @@ impl Default for TimeModel {
         let access = road(1.0, None);
         let passenger = ProfileParams {
             modes: BTreeMap::from([
-                (Mode::Hsr, scheduled(0.88, 180.0, 120.0, 30.0)),
+                (Mode::Hsr, scheduled(0.86, 180.0, 120.0, 30.0)),
                 (Mode::Intercity, scheduled(0.75, 420.0, 0.0, 30.0)),
                 (Mode::ConventionalRail, scheduled(0.98, 360.0, 300.0, 120.0)),
                 (Mode::SuburbanRail, scheduled(0.60, 90.0, 60.0, 15.0)),
