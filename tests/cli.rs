@@ -283,3 +283,23 @@ fn a_scenario_with_bad_edits_writes_nothing() {
     );
     assert!(!tmp.exists(), "nothing may be written for bad input");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_reader_that_closes_the_pipe_early_does_not_make_it_panic() {
+    // `tongda calibrate | head -0`: the reader closes the pipe before the
+    // binary has written (it is still loading the geodata), so its first
+    // write meets a closed pipe. It must end without a panic message.
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tongda"))
+        .arg("calibrate")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the tongda binary runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("the binary ends");
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+    assert!(stderr.is_empty(), "nothing to report, got: {stderr}");
+}

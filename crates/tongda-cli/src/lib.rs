@@ -47,6 +47,7 @@ enum Command {
 
 /// Runs the CLI and returns the process exit code.
 pub fn main() -> ExitCode {
+    restore_default_sigpipe();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -81,3 +82,18 @@ pub fn main() -> ExitCode {
         }
     }
 }
+
+/// Rust ignores SIGPIPE, so `tongda calibrate | head` made `println!` panic
+/// once `head` closed the pipe. Restore the default action, as Unix tools
+/// have it: the process ends quietly when its reader goes away.
+#[cfg(unix)]
+fn restore_default_sigpipe() {
+    // SAFETY: called first in `main`, before any other thread exists;
+    // SIG_DFL is a valid disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn restore_default_sigpipe() {}
