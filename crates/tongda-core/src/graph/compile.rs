@@ -128,9 +128,10 @@ pub struct RoutingGraph {
     pub vertices: Vec<Vertex>,
     /// Meaning of each CSR arc.
     pub edges: Vec<EdgeKind>,
-    /// Line ids, indexed by the `u32` in [`Vertex::Line`].
+    /// Line ids, indexed by the `u32` in [`Vertex::Depart`] and [`Vertex::Arrive`].
     pub lines: Vec<String>,
-    /// Depart vertices at each model node with the in-vehicle start cost (terminal − pass).
+    /// Depart vertices at each model node with the in-vehicle start cost
+    /// (the ride's terminal loss and the station's approach loss).
     pub boardings: Vec<Vec<(VertexId, Weight)>>,
     /// Arrival vertex of each model node, if it has one.
     pub arrival: Vec<Option<VertexId>>,
