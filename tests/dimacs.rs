@@ -27,6 +27,17 @@ fn tongda(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// `tongda gen-graph --side SIDE --seed SEED --out PREFIX`, which must succeed;
+/// returns its stdout.
+fn gen_graph(side: u32, seed: u64, prefix: &Path) -> String {
+    let (side, seed) = (side.to_string(), seed.to_string());
+    let out = prefix.to_str().unwrap();
+    let (code, stdout, err) =
+        tongda(&["gen-graph", "--side", &side, "--seed", &seed, "--out", out]);
+    assert_eq!(code, 0, "{err}");
+    stdout
+}
+
 fn tmp_dir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("tongda-dimacs-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();
@@ -236,16 +247,7 @@ fn cli_sssp_checksum_on_the_tiny_graph() {
 fn cli_sssp_methods_and_reorder_agree() {
     let dir = tmp_dir("methods");
     let prefix = dir.join("g");
-    let (code, _, err) = tongda(&[
-        "gen-graph",
-        "--side",
-        "40",
-        "--seed",
-        "2",
-        "--out",
-        prefix.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{err}");
+    gen_graph(40, 2, &prefix);
     let sources = dir.join("s.txt");
     std::fs::write(&sources, "1\n17\n300\n1200\n5\n6\n7\n8\n9\n10\n").unwrap();
     let gr = prefix.with_extension("gr");
@@ -280,16 +282,7 @@ fn gen_graph_is_deterministic_and_readable() {
     let dir = tmp_dir("gen");
     let (a, b) = (dir.join("a"), dir.join("b"));
     for p in [&a, &b] {
-        let (code, out, err) = tongda(&[
-            "gen-graph",
-            "--side",
-            "60",
-            "--seed",
-            "5",
-            "--out",
-            p.to_str().unwrap(),
-        ]);
-        assert_eq!(code, 0, "{err}");
+        let out = gen_graph(60, 5, p);
         assert!(out.contains("nodes"), "{out}");
     }
     let read = |p: &Path, ext: &str| std::fs::read(p.with_extension(ext)).unwrap();

@@ -547,20 +547,19 @@ fn read_node(id: String, coord: Coord<f64>, p: &mut Props) -> Option<Node> {
     let parent = p.opt_str("parent");
     let city = p.opt_str("city");
     let processing_min = p.opt_f64("processing_min").ok().flatten();
+    // Properties that only a station may carry.
+    let station_only = |p: &mut Props, key: &str, present: bool| {
+        if present && kind.is_some_and(|k| k != NodeKind::Station) {
+            p.error(
+                format!("`{key}` applies to stations only"),
+                "remove the property, or set kind to station",
+            );
+        }
+    };
     let express_stop = p.opt_bool("express_stop");
-    if express_stop.is_some() && kind.is_some_and(|k| k != NodeKind::Station) {
-        p.error(
-            "`express_stop` applies to stations only".into(),
-            "remove the property, or set kind to station",
-        );
-    }
+    station_only(p, "express_stop", express_stop.is_some());
     let approach_s = p.opt_f64("approach_s").ok().flatten();
-    if approach_s.is_some() && kind.is_some_and(|k| k != NodeKind::Station) {
-        p.error(
-            "`approach_s` applies to stations only".into(),
-            "remove the property, or set kind to station",
-        );
-    }
+    station_only(p, "approach_s", approach_s.is_some());
     if approach_s.is_some_and(|s| !(0.0..=MAX_APPROACH_S).contains(&s)) {
         p.error(
             format!("`approach_s` must be between 0 and {MAX_APPROACH_S} seconds"),
