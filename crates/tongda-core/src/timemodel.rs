@@ -342,7 +342,7 @@ impl TimeModel {
                 ("egress_min", pp.egress_min),
                 ("road_terminal_min", pp.road_terminal_min),
             ] {
-                if !(v >= 0.0) {
+                if v.is_nan() || v < 0.0 {
                     return Err(format!("{p}.{name} = {v} must be ≥ 0"));
                 }
             }
@@ -419,5 +419,20 @@ mod tests {
                 .starts_with("t.toml: unknown field `transfer_mins`"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn negative_or_nan_minutes_are_refused() {
+        for (value, shown) in [("-1.0", "-1"), ("nan", "NaN")] {
+            let err = TimeModel::from_toml_overrides(
+                &format!("[car]\ntransfer_min = {value}\n"),
+                "t.toml",
+            )
+            .unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("t.toml: car.transfer_min = {shown} must be ≥ 0")
+            );
+        }
     }
 }
