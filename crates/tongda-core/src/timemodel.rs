@@ -310,6 +310,8 @@ impl TimeModel {
 
     /// Checks that every parameter is in its range.
     pub fn check(&self) -> std::result::Result<(), String> {
+        // NaN is refused with the negatives: it would poison every time it touches.
+        let negative = |v: f64| v.is_nan() || v < 0.0;
         for p in Profile::ALL {
             let pp = self.profile(p);
             for (m, mp) in &pp.modes {
@@ -323,7 +325,7 @@ impl TimeModel {
                 if mp.max_speed_kmh.is_some_and(|v| !(v > 0.0 && v <= 600.0)) {
                     return Err(format!("{at}.max_speed_kmh must be in (0, 600]"));
                 }
-                if mp.terminal_s < 0.0 || mp.pass_stop_s < 0.0 || mp.headway_min < 0.0 {
+                if negative(mp.terminal_s) || negative(mp.pass_stop_s) || negative(mp.headway_min) {
                     return Err(format!(
                         "{at}: terminal_s, pass_stop_s and headway_min must be ≥ 0"
                     ));
@@ -342,7 +344,7 @@ impl TimeModel {
                 ("egress_min", pp.egress_min),
                 ("road_terminal_min", pp.road_terminal_min),
             ] {
-                if v.is_nan() || v < 0.0 {
+                if negative(v) {
                     return Err(format!("{p}.{name} = {v} must be ≥ 0"));
                 }
             }
@@ -434,5 +436,12 @@ mod tests {
                 format!("t.toml: car.transfer_min = {shown} must be ≥ 0")
             );
         }
+        let err =
+            TimeModel::from_toml_overrides("[passenger.modes.hsr]\nterminal_s = nan\n", "t.toml")
+                .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.toml: passenger.modes.hsr: terminal_s, pass_stop_s and headway_min must be ≥ 0"
+        );
     }
 }
