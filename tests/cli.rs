@@ -284,6 +284,30 @@ fn a_scenario_with_bad_edits_writes_nothing() {
     assert!(!tmp.exists(), "nothing may be written for bad input");
 }
 
+#[test]
+fn goals_with_impossible_numbers_are_named_and_nothing_is_written() {
+    let tmp = std::env::temp_dir().join(format!("tongda-bad-goals-{}", std::process::id()));
+    let d = tmp.to_str().expect("utf-8");
+    let out = tongda(&[
+        "run",
+        "tests/fixtures/scenarios/bad-goal-numbers.toml",
+        "--out",
+        d,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let file = "tests/fixtures/scenarios/bad-goals.toml";
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "tongda: 3 error(s) in the input:\n\
+             \x20 error: {file}: feature \"B1\": `threshold_min` = -60 is not a positive number of minutes — fix: give the threshold in minutes, e.g. threshold_min = 60\n\
+             \x20 error: {file}: feature \"B2\": `required_share` = 95 is not a share in (0, 1] — fix: write the share as a fraction, e.g. required_share = 0.95 for 95 %\n\
+             \x20 error: {file}: feature \"B3\": target `hsr`: `km` = 0 is not a positive number of kilometres — fix: give the target in kilometres, e.g. km = 1900\n"
+        )
+    );
+    assert!(!tmp.exists(), "nothing may be written for bad input");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_reader_that_closes_the_pipe_early_does_not_make_it_panic() {

@@ -232,6 +232,52 @@ fn named_ids(g: &GoalSpec) -> Vec<(&'static str, &str)> {
     v
 }
 
+/// The goal's numbers that no evaluation could honour (a threshold of −5 or NaN
+/// minutes, a share above 1), as (message, fix) pairs.
+fn bad_numbers(g: &GoalSpec) -> Vec<(String, &'static str)> {
+    let positive = |v: f64| v.is_finite() && v > 0.0;
+    let mut out = Vec::new();
+    match &g.kind {
+        GoalKind::Pair { threshold_min, .. }
+        | GoalKind::HubToSet { threshold_min, .. }
+        | GoalKind::WithinSet { threshold_min, .. }
+        | GoalKind::Coverage { threshold_min, .. } => {
+            if !positive(*threshold_min) {
+                out.push((
+                    format!(
+                        "`threshold_min` = {threshold_min} is not a positive number of minutes"
+                    ),
+                    "give the threshold in minutes, e.g. threshold_min = 60",
+                ));
+            }
+        }
+        GoalKind::FreightRoute { .. } => {}
+        GoalKind::Inventory { targets, .. } => {
+            for t in targets {
+                if !positive(t.km) {
+                    out.push((
+                        format!(
+                            "target `{}`: `km` = {} is not a positive number of kilometres",
+                            t.category.as_str(),
+                            t.km
+                        ),
+                        "give the target in kilometres, e.g. km = 1900",
+                    ));
+                }
+            }
+        }
+    }
+    if let GoalKind::Coverage { required_share, .. } = &g.kind {
+        if !(*required_share > 0.0 && *required_share <= 1.0) {
+            out.push((
+                format!("`required_share` = {required_share} is not a share in (0, 1]"),
+                "write the share as a fraction, e.g. required_share = 0.95 for 95 %",
+            ));
+        }
+    }
+    out
+}
+
 /// Evaluates goals on one scenario, compiling one graph per profile used.
 pub struct Evaluator<'a> {
     sc: &'a Scenario,
@@ -272,6 +318,9 @@ impl<'a> Evaluator<'a> {
                     "duplicate goal id".into(),
                     "give each goal its own id",
                 ));
+            }
+            for (message, fix) in bad_numbers(g) {
+                diags.push(Diagnostic::error(file, Some(g.id.clone()), message, fix));
             }
             for (key, id) in named_ids(g) {
                 if net.node_idx(id).is_none() {
