@@ -285,26 +285,30 @@ fn a_scenario_with_bad_edits_writes_nothing() {
 }
 
 #[test]
-fn goals_with_impossible_numbers_are_named_and_nothing_is_written() {
+fn goals_no_evaluation_could_honour_are_named_and_nothing_is_written() {
+    // Before the check, B1–B3 were evaluated and always failed, B4 panicked
+    // (index out of bounds) and B5/B6 passed or failed vacuously.
     let tmp = std::env::temp_dir().join(format!("tongda-bad-goals-{}", std::process::id()));
     let d = tmp.to_str().expect("utf-8");
     let out = tongda(&[
         "run",
-        "tests/fixtures/scenarios/bad-goal-numbers.toml",
+        "tests/fixtures/scenarios/bad-goal-values.toml",
         "--out",
         d,
     ]);
     assert_eq!(out.status.code(), Some(2));
-    let file = "tests/fixtures/scenarios/bad-goals.toml";
-    assert_eq!(
-        text(&out.stderr),
-        format!(
-            "tongda: 3 error(s) in the input:\n\
-             \x20 error: {file}: feature \"B1\": `threshold_min` = -60 is not a positive number of minutes — fix: give the threshold in minutes, e.g. threshold_min = 60\n\
-             \x20 error: {file}: feature \"B2\": `required_share` = 95 is not a share in (0, 1] — fix: write the share as a fraction, e.g. required_share = 0.95 for 95 %\n\
-             \x20 error: {file}: feature \"B3\": target `hsr`: `km` = 0 is not a positive number of kilometres — fix: give the target in kilometres, e.g. km = 1900\n"
-        )
-    );
+    let at =
+        |id: &str| format!("  error: tests/fixtures/scenarios/bad-goals.toml: feature \"{id}\": ");
+    let expected = [
+        "tongda: 6 error(s) in the input:".to_string(),
+        at("B1") + "`threshold_min` = -60 is not a positive number of minutes — fix: give the threshold in minutes, e.g. threshold_min = 60",
+        at("B2") + "`required_share` = 95 is not a share in (0, 1] — fix: write the share as a fraction, e.g. required_share = 0.95 for 95 %",
+        at("B3") + "target `hsr`: `km` = 0 is not a positive number of kilometres — fix: give the target in kilometres, e.g. km = 1900",
+        at("B4") + "`hubs` has 0 entries but a hub_to_set goal needs at least 1 — fix: list at least 1 in `hubs`",
+        at("B5") + "`set` names \"suining\" twice — fix: list each place once",
+        at("B6") + "`from` and `to` are the same place \"chengdu\" — fix: name two different places",
+    ];
+    assert_eq!(text(&out.stderr), expected.join("\n") + "\n");
     assert!(!tmp.exists(), "nothing may be written for bad input");
 }
 

@@ -232,48 +232,102 @@ fn named_ids(g: &GoalSpec) -> Vec<(&'static str, &str)> {
     v
 }
 
-/// The goal's numbers that no evaluation could honour (a threshold of −5 or NaN
-/// minutes, a share above 1), as (message, fix) pairs.
-fn bad_numbers(g: &GoalSpec) -> Vec<(String, &'static str)> {
-    let positive = |v: f64| v.is_finite() && v > 0.0;
+/// What in a goal no evaluation could honour, as (message, fix) pairs: an
+/// empty list (no hubs, a within-set of one place), a place listed twice, a
+/// pair from a place to itself, a threshold of −5 or NaN minutes, a share
+/// above 1, a target of 0 km.
+fn bad_values(g: &GoalSpec) -> Vec<(String, String)> {
     let mut out = Vec::new();
+    // (key, entries, the fewest the kind needs)
+    let lists: Vec<(&str, usize, usize)> = match &g.kind {
+        GoalKind::Pair { .. } => vec![],
+        GoalKind::HubToSet { hubs, set, .. } => {
+            vec![("hubs", hubs.len(), 1), ("set", set.len(), 1)]
+        }
+        GoalKind::WithinSet { set, .. } => vec![("set", set.len(), 2)],
+        GoalKind::Coverage { bases, .. } => vec![("bases", bases.len(), 1)],
+        GoalKind::FreightRoute {
+            modes,
+            alternative_modes,
+            ..
+        } => vec![
+            ("modes", modes.len(), 1),
+            ("alternative_modes", alternative_modes.len(), 1),
+        ],
+        GoalKind::Inventory { targets, .. } => vec![("targets", targets.len(), 1)],
+    };
+    for (key, n, least) in lists {
+        if n < least {
+            out.push((
+                format!(
+                    "`{key}` has {n} entr{} but a {} goal needs at least {least}",
+                    if n == 1 { "y" } else { "ies" },
+                    g.kind.name()
+                ),
+                format!("list at least {least} in `{key}`"),
+            ));
+        }
+    }
+    let places: Vec<(&str, &[String])> = match &g.kind {
+        GoalKind::HubToSet { hubs, set, .. } => vec![("hubs", hubs), ("set", set)],
+        GoalKind::WithinSet { set, .. } => vec![("set", set)],
+        GoalKind::Coverage { bases, .. } => vec![("bases", bases)],
+        _ => vec![],
+    };
+    for (key, ids) in places {
+        let mut seen = std::collections::BTreeSet::new();
+        if let Some(twice) = ids.iter().find(|id| !seen.insert(id.as_str())) {
+            out.push((
+                format!("`{key}` names \"{twice}\" twice"),
+                "list each place once".into(),
+            ));
+        }
+    }
+    if let GoalKind::Pair { from, to, .. } = &g.kind {
+        if from == to {
+            out.push((
+                format!("`from` and `to` are the same place \"{from}\""),
+                "name two different places".into(),
+            ));
+        }
+    }
+    let positive = |v: f64| v.is_finite() && v > 0.0;
     match &g.kind {
         GoalKind::Pair { threshold_min, .. }
         | GoalKind::HubToSet { threshold_min, .. }
         | GoalKind::WithinSet { threshold_min, .. }
-        | GoalKind::Coverage { threshold_min, .. } => {
-            if !positive(*threshold_min) {
+        | GoalKind::Coverage { threshold_min, .. }
+            if !positive(*threshold_min) =>
+        {
+            out.push((
+                format!("`threshold_min` = {threshold_min} is not a positive number of minutes"),
+                "give the threshold in minutes, e.g. threshold_min = 60".into(),
+            ));
+        }
+        _ => {}
+    }
+    match &g.kind {
+        GoalKind::Coverage { required_share, .. }
+            if !(*required_share > 0.0 && *required_share <= 1.0) =>
+        {
+            out.push((
+                format!("`required_share` = {required_share} is not a share in (0, 1]"),
+                "write the share as a fraction, e.g. required_share = 0.95 for 95 %".into(),
+            ));
+        }
+        GoalKind::Inventory { targets, .. } => {
+            for t in targets.iter().filter(|t| !positive(t.km)) {
                 out.push((
                     format!(
-                        "`threshold_min` = {threshold_min} is not a positive number of minutes"
+                        "target `{}`: `km` = {} is not a positive number of kilometres",
+                        t.category.as_str(),
+                        t.km
                     ),
-                    "give the threshold in minutes, e.g. threshold_min = 60",
+                    "give the target in kilometres, e.g. km = 1900".into(),
                 ));
             }
         }
-        GoalKind::FreightRoute { .. } => {}
-        GoalKind::Inventory { targets, .. } => {
-            for t in targets {
-                if !positive(t.km) {
-                    out.push((
-                        format!(
-                            "target `{}`: `km` = {} is not a positive number of kilometres",
-                            t.category.as_str(),
-                            t.km
-                        ),
-                        "give the target in kilometres, e.g. km = 1900",
-                    ));
-                }
-            }
-        }
-    }
-    if let GoalKind::Coverage { required_share, .. } = &g.kind {
-        if !(*required_share > 0.0 && *required_share <= 1.0) {
-            out.push((
-                format!("`required_share` = {required_share} is not a share in (0, 1]"),
-                "write the share as a fraction, e.g. required_share = 0.95 for 95 %",
-            ));
-        }
+        _ => {}
     }
     out
 }
@@ -319,8 +373,8 @@ impl<'a> Evaluator<'a> {
                     "give each goal its own id",
                 ));
             }
-            for (message, fix) in bad_numbers(g) {
-                diags.push(Diagnostic::error(file, Some(g.id.clone()), message, fix));
+            for (message, fix) in bad_values(g) {
+                diags.push(Diagnostic::error(file, Some(g.id.clone()), message, &fix));
             }
             for (key, id) in named_ids(g) {
                 if net.node_idx(id).is_none() {
