@@ -203,9 +203,10 @@ fn three_bad_edits_are_reported_together() {
     let msg = err.to_string();
     assert!(msg.starts_with("3 error(s) in the input:"), "{msg}");
     for expected in [
-        "edit #1 (remove_project): unknown project \"chengyu_zhongxien\" (closest: chengyu_zhongxian)",
-        "edit #2 (set_speed): unknown link \"chengyu_hsr_9\" (closest: chengyu_hsr_1, chengyu_hsr_2, chengyu_exp_1)",
-        "edit #3 (set_access): no access connector between \"chengdu\" and \"st_chongqingbei\"",
+        "edit #1 (remove_project): unknown project \"chengyu_zhongxien\" (closest: chengyu_zhongxian) — fix: use ids from the geodata",
+        "edit #2 (set_speed): unknown link \"chengyu_hsr_9\" (closest: chengyu_hsr_1, chengyu_hsr_2, chengyu_exp_1) — fix: use ids from the geodata",
+        // Not an id problem, so not the ids fix.
+        "edit #3 (set_access): no access connector between \"chengdu\" and \"st_chongqingbei\" — fix: add one with an add_link edit (mode access)",
     ] {
         assert!(msg.contains(expected), "missing «{expected}» in {msg}");
     }

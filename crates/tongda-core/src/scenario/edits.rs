@@ -70,11 +70,39 @@ fn link_ids(net: &Network, ids: &[String]) -> Result<Vec<usize>, String> {
     }
 }
 
-fn check_speed(v: Option<f64>, key: &str) -> Result<(), String> {
-    match v {
-        Some(x) if !crate::io::possible_speed(x) => {
-            Err(format!("{key} = {x} km/h must be > 0 and ≤ 600"))
+/// Why an edit cannot be resolved, and how to fix it.
+#[derive(Debug)]
+pub(crate) struct EditError {
+    pub message: String,
+    pub fix: &'static str,
+}
+
+const FIX_IDS: &str =
+    "use ids from the geodata (tongda validate lists them; ids are case-sensitive)";
+
+impl From<String> for EditError {
+    /// Lookups fail on ids, so a bare message gets the ids fix.
+    fn from(message: String) -> Self {
+        EditError {
+            message,
+            fix: FIX_IDS,
         }
+    }
+}
+
+fn edit_error(message: impl Into<String>, fix: &'static str) -> EditError {
+    EditError {
+        message: message.into(),
+        fix,
+    }
+}
+
+fn check_speed(v: Option<f64>, key: &str) -> Result<(), EditError> {
+    match v {
+        Some(x) if !crate::io::possible_speed(x) => Err(edit_error(
+            format!("{key} = {x} km/h must be > 0 and ≤ 600"),
+            "give the speed in km/h, e.g. 250",
+        )),
         _ => Ok(()),
     }
 }
@@ -85,7 +113,7 @@ pub(crate) fn resolve(
     edit: &Edit,
     added: &[String],
     scenario_year: i32,
-) -> Result<Resolved, String> {
+) -> Result<Resolved, EditError> {
     match edit {
         Edit::AddLinks { file } => Ok(Resolved::Added {
             ids: added.to_vec(),
@@ -101,7 +129,10 @@ pub(crate) fn resolve(
         }),
         Edit::RemoveLinks { links } => {
             if links.is_empty() {
-                return Err("`links` is empty: list the link ids to remove".into());
+                return Err(edit_error(
+                    "`links` is empty",
+                    "list the ids of the links to remove",
+                ));
             }
             Ok(Resolved::Remove {
                 links: link_ids(net, links)?,
@@ -115,14 +146,22 @@ pub(crate) fn resolve(
             operating_speed_kmh,
         } => {
             if design_speed_kmh.is_none() && operating_speed_kmh.is_none() {
-                return Err("give design_speed_kmh and/or operating_speed_kmh".into());
+                return Err(edit_error(
+                    "no speed given",
+                    "give design_speed_kmh and/or operating_speed_kmh",
+                ));
             }
             check_speed(*design_speed_kmh, "design_speed_kmh")?;
             check_speed(*operating_speed_kmh, "operating_speed_kmh")?;
             let (idx, what) = match (project, links.is_empty()) {
                 (Some(p), true) => (project_links(net, p)?, format!("project {p}")),
                 (None, false) => (link_ids(net, links)?, "listed links".to_string()),
-                _ => return Err("give either `project` or `links`, not both or neither".into()),
+                _ => {
+                    return Err(edit_error(
+                        "give either `project` or `links`, not both or neither",
+                        "name one project, or list link ids",
+                    ))
+                }
             };
             Ok(Resolved::SetSpeed {
                 links: idx,
@@ -137,7 +176,10 @@ pub(crate) fn resolve(
             minutes,
         } => {
             if !(*minutes >= 0.0 && *minutes <= 600.0) {
-                return Err(format!("minutes = {minutes} must be between 0 and 600"));
+                return Err(edit_error(
+                    format!("minutes = {minutes} must be between 0 and 600"),
+                    "give the access time in minutes, e.g. 20",
+                ));
             }
             let ids = net.nodes.iter().map(|n| n.id.as_str());
             let p = net
@@ -149,8 +191,16 @@ pub(crate) fn resolve(
             let link = net
                 .links
                 .iter()
-                .position(|l| l.mode == crate::model::Mode::Access && ((l.from, l.to) == (p, f) || (l.from, l.to) == (f, p)))
-                .ok_or_else(|| format!("no access connector between \"{place}\" and \"{facility}\": add one with add_link (mode access)"))?;
+                .position(|l| {
+                    l.mode == crate::model::Mode::Access
+                        && ((l.from, l.to) == (p, f) || (l.from, l.to) == (f, p))
+                })
+                .ok_or_else(|| {
+                    edit_error(
+                        format!("no access connector between \"{place}\" and \"{facility}\""),
+                        "add one with an add_link edit (mode access)",
+                    )
+                })?;
             Ok(Resolved::SetAccess {
                 link,
                 minutes: *minutes,

@@ -155,11 +155,11 @@ impl Scenario {
         for (k, e) in spec.edits.iter().enumerate() {
             match edits::resolve(&network, e, &added_ids[k], spec.year) {
                 Ok(r) => resolved.push(r),
-                Err(msg) => diags.push(Diagnostic::error(
+                Err(err) => diags.push(Diagnostic::error(
                     file,
                     None,
-                    format!("{}: {msg}", edit_label(file, k, e)),
-                    "use ids from the geodata (tongda validate lists them; ids are case-sensitive)",
+                    format!("{}: {}", edit_label(file, k, e), err.message),
+                    err.fix,
                 )),
             }
         }
@@ -213,11 +213,11 @@ impl Scenario {
             }
             match edits::resolve(&self.network, e, &[], self.spec.year) {
                 Ok(r) => resolved.push(r),
-                Err(msg) => diags.push(Diagnostic::error(
+                Err(err) => diags.push(Diagnostic::error(
                     &self.file,
                     None,
-                    format!("extra edit #{} ({}): {msg}", k + 1, e.kind()),
-                    "",
+                    format!("extra edit #{} ({}): {}", k + 1, e.kind(), err.message),
+                    err.fix,
                 )),
             }
         }
