@@ -270,33 +270,31 @@ fn fail_on_goal_exits_3_and_writes_the_report() {
     let _ = std::fs::remove_dir_all(&tmp);
 }
 
+/// Runs `tongda run SCENARIO` into a fresh directory, asserts exit 2 and that
+/// nothing was written, and returns stderr.
+fn run_bad_scenario(scenario: &str, tag: &str) -> String {
+    let tmp = std::env::temp_dir().join(format!("tongda-{tag}-{}", std::process::id()));
+    let d = tmp.to_str().expect("utf-8");
+    let out = tongda(&["run", scenario, "--out", d]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(!tmp.exists(), "nothing may be written for bad input");
+    text(&out.stderr)
+}
+
 #[test]
 fn a_scenario_with_bad_edits_writes_nothing() {
-    let tmp = std::env::temp_dir().join(format!("tongda-bad-edits-{}", std::process::id()));
-    let d = tmp.to_str().expect("utf-8");
-    let out = tongda(&["run", "tests/fixtures/scenarios/bad-edits.toml", "--out", d]);
-    assert_eq!(out.status.code(), Some(2));
+    let stderr = run_bad_scenario("tests/fixtures/scenarios/bad-edits.toml", "bad-edits");
     assert!(
-        text(&out.stderr).starts_with("tongda: 3 error(s) in the input:"),
-        "{}",
-        text(&out.stderr)
+        stderr.starts_with("tongda: 3 error(s) in the input:"),
+        "{stderr}"
     );
-    assert!(!tmp.exists(), "nothing may be written for bad input");
 }
 
 #[test]
 fn goals_no_evaluation_could_honour_are_named_and_nothing_is_written() {
     // Before the check, B1–B3 were evaluated and always failed, B4 panicked
     // (index out of bounds) and B5/B6 passed or failed vacuously.
-    let tmp = std::env::temp_dir().join(format!("tongda-bad-goals-{}", std::process::id()));
-    let d = tmp.to_str().expect("utf-8");
-    let out = tongda(&[
-        "run",
-        "tests/fixtures/scenarios/bad-goal-values.toml",
-        "--out",
-        d,
-    ]);
-    assert_eq!(out.status.code(), Some(2));
+    let stderr = run_bad_scenario("tests/fixtures/scenarios/bad-goal-values.toml", "bad-goals");
     let at =
         |id: &str| format!("  error: tests/fixtures/scenarios/bad-goals.toml: feature \"{id}\": ");
     let expected = [
@@ -308,8 +306,7 @@ fn goals_no_evaluation_could_honour_are_named_and_nothing_is_written() {
         at("B5") + "`set` names \"suining\" twice — fix: list each place once",
         at("B6") + "`from` and `to` are the same place \"chengdu\" — fix: name two different places",
     ];
-    assert_eq!(text(&out.stderr), expected.join("\n") + "\n");
-    assert!(!tmp.exists(), "nothing may be written for bad input");
+    assert_eq!(stderr, expected.join("\n") + "\n");
 }
 
 #[cfg(unix)]
