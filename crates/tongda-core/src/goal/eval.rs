@@ -238,24 +238,30 @@ fn named_ids(g: &GoalSpec) -> Vec<(&'static str, &str)> {
 /// above 1, a target of 0 km.
 fn bad_values(g: &GoalSpec) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    // (key, entries, the fewest the kind needs)
-    let lists: Vec<(&str, usize, usize)> = match &g.kind {
-        GoalKind::Pair { .. } => vec![],
-        GoalKind::HubToSet { hubs, set, .. } => {
-            vec![("hubs", hubs.len(), 1), ("set", set.len(), 1)]
-        }
-        GoalKind::WithinSet { set, .. } => vec![("set", set.len(), 2)],
-        GoalKind::Coverage { bases, .. } => vec![("bases", bases.len(), 1)],
+    // Lists of places: (key, ids, the fewest the kind needs).
+    let places: Vec<(&str, &[String], usize)> = match &g.kind {
+        GoalKind::HubToSet { hubs, set, .. } => vec![("hubs", hubs, 1), ("set", set, 1)],
+        GoalKind::WithinSet { set, .. } => vec![("set", set, 2)],
+        GoalKind::Coverage { bases, .. } => vec![("bases", bases, 1)],
+        _ => vec![],
+    };
+    // Every list: (key, entries, the fewest the kind needs).
+    let mut lists: Vec<(&str, usize, usize)> = places
+        .iter()
+        .map(|&(k, ids, least)| (k, ids.len(), least))
+        .collect();
+    match &g.kind {
         GoalKind::FreightRoute {
             modes,
             alternative_modes,
             ..
-        } => vec![
+        } => lists.extend([
             ("modes", modes.len(), 1),
             ("alternative_modes", alternative_modes.len(), 1),
-        ],
-        GoalKind::Inventory { targets, .. } => vec![("targets", targets.len(), 1)],
-    };
+        ]),
+        GoalKind::Inventory { targets, .. } => lists.push(("targets", targets.len(), 1)),
+        _ => {}
+    }
     for (key, n, least) in lists {
         if n < least {
             out.push((
@@ -268,13 +274,7 @@ fn bad_values(g: &GoalSpec) -> Vec<(String, String)> {
             ));
         }
     }
-    let places: Vec<(&str, &[String])> = match &g.kind {
-        GoalKind::HubToSet { hubs, set, .. } => vec![("hubs", hubs), ("set", set)],
-        GoalKind::WithinSet { set, .. } => vec![("set", set)],
-        GoalKind::Coverage { bases, .. } => vec![("bases", bases)],
-        _ => vec![],
-    };
-    for (key, ids) in places {
+    for (key, ids, _) in places {
         let mut seen = std::collections::BTreeSet::new();
         if let Some(twice) = ids.iter().find(|id| !seen.insert(id.as_str())) {
             out.push((
