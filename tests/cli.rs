@@ -309,6 +309,47 @@ fn goals_no_evaluation_could_honour_are_named_and_nothing_is_written() {
     assert_eq!(stderr, expected.join("\n") + "\n");
 }
 
+#[test]
+fn a_scenario_on_an_empty_network_is_refused() {
+    // Before the check, year 1800 and `statuses = []` ran on a network with no
+    // link: every goal failed with "—" and the report was written.
+    let stderr = run_bad_scenario("tests/fixtures/scenarios/bad-year.toml", "bad-year");
+    let at = "  error: tests/fixtures/scenarios/bad-year.toml: ";
+    let expected = [
+        "tongda: 2 error(s) in the input:".to_string(),
+        format!("{at}year 1800 is before the first link of the network opened (1995): nothing would exist — fix: use a year from 1995 to 2100"),
+        format!("{at}`statuses = []` allows no link: nothing would exist — fix: list the statuses to use, e.g. [\"open\"] for the network as built, or leave `statuses` out for open, under_construction and planned"),
+    ];
+    assert_eq!(stderr, expected.join("\n") + "\n");
+}
+
+#[test]
+fn years_outside_the_network_are_refused_by_each_command() {
+    let mini = ["--geodata", "tests/fixtures/mini"];
+    let refused = |args: &[&str], expected: &str| {
+        let out = tongda(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            text(&out.stderr),
+            format!("tongda: {expected}\n"),
+            "{args:?}"
+        );
+        assert!(out.stdout.is_empty(), "{args:?} printed a result");
+    };
+    let route = [
+        &["route", "--from", "成都", "--to", "重庆", "--year", "1990"][..],
+        &mini,
+    ]
+    .concat();
+    refused(&route, "--year 1990: year 1990 is before the first link of the network opened (1995): nothing would exist — fix: use a year from 1995 to 2100");
+    let inventory = [&["inventory", "--year", "20300"][..], &mini].concat();
+    refused(&inventory, "--year 20300: year 20300 is after 2100, beyond any plan the data hold — fix: use a year from 1995 to 2100");
+    refused(
+        &["timeline", "--scenario", "tests/fixtures/scenarios/base-2024.toml", "--from", "1900", "--to", "2024"],
+        "--from 1900: year 1900 is before the first link of the network opened (1995): nothing would exist — fix: use a year from 1995 to 2100",
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_reader_that_closes_the_pipe_early_does_not_make_it_panic() {

@@ -53,6 +53,12 @@ impl From<tongda_core::Error> for CliError {
 /// Result of a CLI command.
 pub type CliResult<T> = Result<T, CliError>;
 
+/// Refuses a year the network cannot be asked about (`flag` names the option).
+pub fn check_year(net: &Network, flag: &str, year: i32) -> CliResult<()> {
+    net.check_year(year)
+        .map_err(|e| CliError::input(format!("{flag} {year}: {} — fix: {}", e.message, e.fix)))
+}
+
 /// Options for finding the network, shared by every subcommand.
 #[derive(Debug, Clone, clap::Args)]
 pub struct NetworkArgs {

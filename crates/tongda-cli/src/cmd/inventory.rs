@@ -1,6 +1,6 @@
 //! `tongda inventory`: kilometres by mode × status × province, against official totals.
 
-use crate::common::{load_network, one_decimal, CliResult, NetworkArgs};
+use crate::common::{check_year, load_network, one_decimal, CliResult, NetworkArgs};
 use serde_json::json;
 use std::process::ExitCode;
 use tongda_core::inventory::{read_references, Inventory};
@@ -23,6 +23,7 @@ pub struct Args {
 /// Prints the inventory.
 pub fn run(args: Args) -> CliResult<ExitCode> {
     let (net, _) = load_network(&args.net)?;
+    check_year(&net, "--year", args.year)?;
     let inv = Inventory::of(&net, args.year);
     let ref_path = args.net.geodata.join("inventory_reference.csv");
     let refs = if ref_path.exists() {

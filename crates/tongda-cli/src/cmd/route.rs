@@ -1,6 +1,8 @@
 //! `tongda route`: the fastest route between two places, leg by leg.
 
-use crate::common::{load_network, minutes, one_decimal, CliError, CliResult, NetworkArgs};
+use crate::common::{
+    check_year, load_network, minutes, one_decimal, CliError, CliResult, NetworkArgs,
+};
 use serde_json::json;
 use std::process::ExitCode;
 use tongda_core::graph::{GraphSpec, RoutingGraph};
@@ -58,6 +60,7 @@ pub fn parse_statuses(names: &[String]) -> CliResult<Vec<Status>> {
 /// Runs the query and prints it.
 pub fn run(args: Args) -> CliResult<ExitCode> {
     let (net, tm) = load_network(&args.net)?;
+    check_year(&net, "--year", args.year)?;
     let from = net.resolve(&args.from)?;
     let to = net.resolve(&args.to)?;
     let mut spec = GraphSpec::new(args.profile, args.year);

@@ -1,6 +1,6 @@
 //! `tongda timeline`: the first year each goal passes as projects open.
 
-use crate::common::{with_threads, CliError, CliResult};
+use crate::common::{check_year, with_threads, CliError, CliResult};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tongda_core::analysis::timeline;
@@ -37,6 +37,8 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
     }
     with_threads(args.threads, || {
         let sc = Scenario::load(&args.scenario)?;
+        check_year(&sc.network, "--from", args.from)?;
+        check_year(&sc.network, "--to", args.to)?;
         let t = timeline(&sc, args.from, args.to)?;
         if args.json {
             let s =

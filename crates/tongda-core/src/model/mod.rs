@@ -5,5 +5,5 @@
 mod network;
 mod types;
 
-pub use network::{Network, NodeIdx};
+pub use network::{Network, NodeIdx, YearError, LAST_YEAR};
 pub use types::{Link, Mode, Node, NodeKind, Province, Status};

@@ -90,7 +90,63 @@ impl Network {
     pub fn set_links(&mut self, links: Vec<Link>) {
         *self = Network::new(std::mem::take(&mut self.nodes), links);
     }
+
+    /// The years this network can be asked about: from the year its first
+    /// link opened to [`LAST_YEAR`]. Before, nothing exists and every route
+    /// would fail for a reason that has nothing to do with the question.
+    ///
+    /// ```
+    /// # let mini = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/mini");
+    /// let net = tongda_core::io::load_geodata(&mini).unwrap().into_network().unwrap();
+    /// let years = net.years();
+    /// assert!(years.contains(&2024) && !years.contains(&1800));
+    /// assert!(net.check_year(1800).unwrap_err().fix.starts_with("use a year from"));
+    /// ```
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        // Access connectors carry no opening year (they exist whenever their
+        // station does), so only the lines count.
+        let first = (self.links.iter())
+            .filter(|l| l.mode != super::Mode::Access)
+            .map(|l| l.open_year)
+            .min();
+        first.unwrap_or(LAST_YEAR)..=LAST_YEAR
+    }
+
+    /// Checks that `year` is one of [`Network::years`].
+    pub fn check_year(&self, year: i32) -> std::result::Result<(), YearError> {
+        let years = self.years();
+        let fix = format!("use a year from {} to {}", years.start(), years.end());
+        let message = if year < *years.start() {
+            format!(
+                "year {year} is before the first link of the network opened ({}): nothing would exist",
+                years.start()
+            )
+        } else if year > LAST_YEAR {
+            format!("year {year} is after {LAST_YEAR}, beyond any plan the data hold")
+        } else {
+            return Ok(());
+        };
+        Err(YearError { message, fix })
+    }
 }
+
+/// A year a network cannot be asked about: what is wrong and which years to use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearError {
+    /// What is wrong.
+    pub message: String,
+    /// Which years to use.
+    pub fix: String,
+}
+
+impl std::fmt::Display for YearError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.message, self.fix)
+    }
+}
+
+/// The last year a network can be asked about (the geodata's years end there too).
+pub const LAST_YEAR: i32 = 2100;
 
 impl Network {
     /// Finds a node by id, Chinese name or English name (case-insensitive).

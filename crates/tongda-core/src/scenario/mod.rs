@@ -150,6 +150,19 @@ impl Scenario {
             _ => return Err(Error::Invalid(diags)),
         };
 
+        // The year and the statuses must leave a network to route on.
+        if let Err(e) = network.check_year(spec.year) {
+            diags.push(Diagnostic::error(file, None, e.message, &e.fix));
+        }
+        if spec.statuses.is_empty() {
+            diags.push(Diagnostic::error(
+                file,
+                None,
+                "`statuses = []` allows no link: nothing would exist".into(),
+                "list the statuses to use, e.g. [\"open\"] for the network as built, or leave `statuses` out for open, under_construction and planned",
+            ));
+        }
+
         // Pass 1b: resolve the other edits; collect every error.
         let mut resolved = Vec::new();
         for (k, e) in spec.edits.iter().enumerate() {
