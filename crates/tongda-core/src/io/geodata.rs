@@ -596,7 +596,7 @@ fn read_node(id: String, coord: Coord<f64>, p: &mut Props) -> Option<Node> {
 const MAX_APPROACH_S: f64 = 900.0;
 
 /// Years the data may name (opening, retirement, speed changes).
-const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i64> = 1800..=2100;
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i64> = 1800..=crate::model::LAST_YEAR as i64;
 
 /// True for a speed a link can have, km/h: above 0, at most 600.
 pub(crate) fn possible_speed(kmh: f64) -> bool {

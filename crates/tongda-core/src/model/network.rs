@@ -116,15 +116,15 @@ impl Network {
     pub fn check_year(&self, year: i32) -> std::result::Result<(), YearError> {
         let years = self.years();
         let fix = format!("use a year from {} to {}", years.start(), years.end());
-        let message = if year < *years.start() {
+        let message = if years.contains(&year) {
+            return Ok(());
+        } else if year < *years.start() {
             format!(
                 "year {year} is before the first link of the network opened ({}): nothing would exist",
                 years.start()
             )
-        } else if year > LAST_YEAR {
-            format!("year {year} is after {LAST_YEAR}, beyond any plan the data hold")
         } else {
-            return Ok(());
+            format!("year {year} is after {LAST_YEAR}, beyond any plan the data hold")
         };
         Err(YearError { message, fix })
     }
@@ -139,13 +139,7 @@ pub struct YearError {
     pub fix: String,
 }
 
-impl std::fmt::Display for YearError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.message, self.fix)
-    }
-}
-
-/// The last year a network can be asked about (the geodata's years end there too).
+/// The last year a network can be asked about, and the last year a geodata file may give.
 pub const LAST_YEAR: i32 = 2100;
 
 impl Network {
