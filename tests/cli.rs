@@ -273,9 +273,14 @@ fn fail_on_goal_exits_3_and_writes_the_report() {
 /// Runs `tongda run SCENARIO` into a fresh directory, asserts exit 2 and that
 /// nothing was written, and returns stderr.
 fn run_bad_scenario(scenario: &str, tag: &str) -> String {
+    run_bad_scenario_with(&[], scenario, tag)
+}
+
+/// `tongda run SCENARIO --out DIR EXTRA…` must exit 2 and write nothing; returns stderr.
+fn run_bad_scenario_with(extra: &[&str], scenario: &str, tag: &str) -> String {
     let tmp = std::env::temp_dir().join(format!("tongda-{tag}-{}", std::process::id()));
     let d = tmp.to_str().expect("utf-8");
-    let out = tongda(&["run", scenario, "--out", d]);
+    let out = tongda(&[&["run", scenario, "--out", d], extra].concat());
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     assert!(!tmp.exists(), "nothing may be written for bad input");
     text(&out.stderr)
@@ -368,4 +373,35 @@ fn a_reader_that_closes_the_pipe_early_does_not_make_it_panic() {
     let stderr = text(&out.stderr);
     assert!(!stderr.contains("panicked"), "stderr: {stderr}");
     assert!(stderr.is_empty(), "nothing to report, got: {stderr}");
+}
+
+#[test]
+fn same_place_routes_and_huge_thread_counts_are_refused() {
+    let out = tongda(&[
+        "route",
+        "--geodata",
+        "tests/fixtures/mini",
+        "--from",
+        "成都",
+        "--to",
+        "chengdu",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "tongda: --from and --to both name chengdu (成都 / Chengdu): there is nothing to route — fix: name two different places\n"
+    );
+    // 100000 threads used to abort the process ("failed to initiate panic")
+    // or start them all; now refused before any is started.
+    let stderr = run_bad_scenario_with(
+        &["--threads", "100000"],
+        "tests/fixtures/scenarios/base-2024.toml",
+        "threads",
+    );
+    assert!(
+        stderr.starts_with(
+            "tongda: --threads 100000 is more than 1024 — fix: use 1 to 1024 (this machine has "
+        ),
+        "{stderr}"
+    );
 }

@@ -282,3 +282,17 @@ fn in_vehicle_never_exceeds_door_to_door() {
         }
     }
 }
+
+#[test]
+fn a_route_from_a_place_to_itself_is_empty_and_zero_km() {
+    // Route::km summed no legs to −0.0, which `tongda route` printed as "-0.0 km".
+    let net = net();
+    let g = RoutingGraph::compile(&net, &model(), &GraphSpec::new(Profile::Passenger, 2024));
+    let a = net.node_idx("chengdu").expect("fixture node");
+    let route = Router::new(&net, &g)
+        .route(a, a, Measure::DoorToDoor)
+        .expect("a place reaches itself");
+    assert!(route.legs.is_empty());
+    assert_eq!(route.seconds, 0);
+    assert_eq!(format!("{:.1}", route.km()), "0.0");
+}

@@ -118,6 +118,21 @@ pub fn one_decimal(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
+/// The most worker threads a command starts. Each has its own stack, so a
+/// typo such as `--threads 100000` would exhaust memory and abort the process.
+pub const MAX_THREADS: usize = 1024;
+
+/// Refuses a `--threads` count above [`MAX_THREADS`].
+pub fn check_threads(n: usize) -> CliResult<()> {
+    if n <= MAX_THREADS {
+        return Ok(());
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |p| p.get());
+    Err(CliError::input(format!(
+        "--threads {n} is more than {MAX_THREADS} — fix: use 1 to {MAX_THREADS} (this machine has {cores} cores; more threads than cores gain nothing)"
+    )))
+}
+
 /// Runs `f` on a rayon pool of `threads` workers (default: rayon's global pool).
 pub fn with_threads<T>(
     threads: Option<usize>,
@@ -129,10 +144,9 @@ where
     match threads {
         None => f(),
         Some(0) => Err(CliError::input("--threads must be at least 1")),
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .map_err(|e| CliError::internal(format!("cannot start {n} threads: {e}")))?
-            .install(f),
+        Some(n) => {
+            check_threads(n)?;
+            tongda_core::sweep::with_threads(n, f).map_err(|e| CliError::internal(e.to_string()))?
+        }
     }
 }

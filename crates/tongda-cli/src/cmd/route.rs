@@ -63,6 +63,12 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
     check_year(&net, "--year", args.year)?;
     let from = net.resolve(&args.from)?;
     let to = net.resolve(&args.to)?;
+    if from == to {
+        return Err(CliError::input(format!(
+            "--from and --to both name {}: there is nothing to route — fix: name two different places",
+            net.label(&net.nodes[from as usize])
+        )));
+    }
     let mut spec = GraphSpec::new(args.profile, args.year);
     spec.statuses = parse_statuses(&args.statuses)?.into_iter().collect();
     let graph = RoutingGraph::compile(&net, &tm, &spec);

@@ -1,7 +1,7 @@
 //! `tongda sssp`: one-to-all sweeps on a DIMACS graph, timed, with a checksum
 //! that other tools can reproduce (reached nodes, sum of finite distances).
 
-use crate::common::{CliError, CliResult};
+use crate::common::{check_threads, CliError, CliResult};
 use clap::ValueEnum;
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -91,6 +91,7 @@ fn ms(nanos: u64) -> f64 {
 
 /// Loads the graph, runs the sweeps and prints the timings and checksum.
 pub fn run(args: Args) -> CliResult<ExitCode> {
+    check_threads(args.threads)?;
     let t0 = Instant::now();
     let gr = read_gr(&args.graph)
         .map_err(|e| CliError::input(format!("{}: {e}", args.graph.display())))?;

@@ -93,7 +93,8 @@ impl Route {
 
     /// Kilometres travelled.
     pub fn km(&self) -> f64 {
-        self.legs.iter().map(|l| l.km).sum()
+        // + 0.0 turns the empty sum's −0.0 into 0.0 (a route without legs printed "-0.0 km")
+        self.legs.iter().map(|l| l.km).sum::<f64>() + 0.0
     }
 }
 
