@@ -317,11 +317,13 @@ fn goals_no_evaluation_could_honour_are_named_and_nothing_is_written() {
 #[test]
 fn a_scenario_on_an_empty_network_is_refused() {
     // Before the check, year 1800 and `statuses = []` ran on a network with no
-    // link: every goal failed with "—" and the report was written.
-    let stderr = run_bad_scenario("tests/fixtures/scenarios/bad-year.toml", "bad-year");
-    let at = "  error: tests/fixtures/scenarios/bad-year.toml: ";
+    // link: every goal failed with "—" and the report was written (for a
+    // scenario named " ").
+    let stderr = run_bad_scenario("tests/fixtures/scenarios/bad-basics.toml", "bad-basics");
+    let at = "  error: tests/fixtures/scenarios/bad-basics.toml: ";
     let expected = [
-        "tongda: 2 error(s) in the input:".to_string(),
+        "tongda: 3 error(s) in the input:".to_string(),
+        format!("{at}`name` is empty: reports and comparisons could not say which scenario they show — fix: give the scenario a short name, e.g. name = \"plan-2030\""),
         format!("{at}year 1800 is before the first link of the network opened (1995): nothing would exist — fix: use a year from 1995 to 2100"),
         format!("{at}`statuses = []` allows no link: nothing would exist — fix: list the statuses to use, e.g. [\"open\"] for the network as built, or leave `statuses` out for open, under_construction and planned"),
     ];

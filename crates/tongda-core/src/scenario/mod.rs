@@ -60,7 +60,7 @@ impl Scenario {
                 path,
                 None,
                 format!("not a valid scenario: {}", e.to_string().trim()),
-                "see scenarios/README.md for the scenario format",
+                "see the README, section \"Scenarios\", for the scenario format",
             )])
         })?;
         Scenario::build(spec, path)
@@ -150,7 +150,16 @@ impl Scenario {
             _ => return Err(Error::Invalid(diags)),
         };
 
-        // The year and the statuses must leave a network to route on.
+        // A name for the reports; a year and statuses that leave a network to route on.
+        if spec.name.trim().is_empty() {
+            diags.push(Diagnostic::error(
+                file,
+                None,
+                "`name` is empty: reports and comparisons could not say which scenario they show"
+                    .into(),
+                "give the scenario a short name, e.g. name = \"plan-2030\"",
+            ));
+        }
         if let Err(e) = network.check_year(spec.year) {
             diags.push(Diagnostic::error(file, None, e.message, &e.fix));
         }

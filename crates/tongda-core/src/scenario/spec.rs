@@ -23,7 +23,7 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioSpec {
-    /// Short name (used in reports and file names).
+    /// Short name, shown in reports and comparisons; may not be empty.
     pub name: String,
     /// What the scenario is, for the report.
     #[serde(default)]
