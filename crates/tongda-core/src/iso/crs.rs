@@ -80,7 +80,7 @@ impl OutputCrs {
             Err(bad(
                 "this build has no PROJ support; outputs are WGS84 (EPSG:4326). Rebuild with \
                  `cargo build --release --features proj` (needs cmake, a C++ compiler, sqlite3 and \
-                 libsqlite3-dev; see README-isochrones.md)"
+                 libsqlite3-dev; see the README, section \"Output CRS: the `proj` feature\")"
                     .into(),
             ))
         }
