@@ -206,3 +206,21 @@ mod imp {
         Ok(MultiPolygon::new(polys))
     }
 }
+
+#[cfg(all(test, not(feature = "proj")))]
+mod tests {
+    use super::OutputCrs;
+
+    #[test]
+    fn without_proj_a_projected_crs_is_refused_with_a_pointer_that_exists() {
+        let err = OutputCrs::parse("EPSG:4544").expect_err("needs the proj feature");
+        let section = "Output CRS: the `proj` feature";
+        assert!(err.to_string().contains(section), "{err}");
+        let readme = include_str!("../../../../README.md");
+        assert!(
+            readme.contains(&format!("### {section}")),
+            "the README has no section \"{section}\""
+        );
+        assert!(OutputCrs::parse("EPSG:4326").expect("WGS84").is_wgs84());
+    }
+}
