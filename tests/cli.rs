@@ -9,6 +9,20 @@ fn tongda(args: &[&str]) -> Output {
         .expect("the tongda binary runs")
 }
 
+/// `tongda route --geodata tests/fixtures/mini --from FROM --to TO EXTRA…`.
+fn route_on_mini(from: &str, to: &str, extra: &[&str]) -> Output {
+    let args = [
+        "route",
+        "--geodata",
+        "tests/fixtures/mini",
+        "--from",
+        from,
+        "--to",
+        to,
+    ];
+    tongda(&[&args[..], extra].concat())
+}
+
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
@@ -53,18 +67,7 @@ fn malformed_geodata_exits_2_without_panicking() {
 
 #[test]
 fn route_json_on_the_fixture_has_minutes_and_legs() {
-    let out = tongda(&[
-        "route",
-        "--geodata",
-        "tests/fixtures/mini",
-        "--from",
-        "成都",
-        "--to",
-        "重庆",
-        "--year",
-        "2024",
-        "--json",
-    ]);
+    let out = route_on_mini("成都", "重庆", &["--year", "2024", "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
     assert_eq!(v["measure"], "door-to-door");
@@ -85,30 +88,14 @@ fn route_json_on_the_fixture_has_minutes_and_legs() {
 
 #[test]
 fn unknown_and_ambiguous_names_list_matches_and_exit_2() {
-    let out = tongda(&[
-        "route",
-        "--geodata",
-        "tests/fixtures/mini",
-        "--from",
-        "chengdoo",
-        "--to",
-        "重庆",
-    ]);
+    let out = route_on_mini("chengdoo", "重庆", &[]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr).trim(),
         "tongda: no place or node called \"chengdoo\" — did you mean: chengdu (成都 / Chengdu)?"
     );
     // 遂宁 names both the city and the station: the place wins, no error.
-    let out = tongda(&[
-        "route",
-        "--geodata",
-        "tests/fixtures/mini",
-        "--from",
-        "遂宁",
-        "--to",
-        "重庆",
-    ]);
+    let out = route_on_mini("遂宁", "重庆", &[]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
 
@@ -379,15 +366,7 @@ fn a_reader_that_closes_the_pipe_early_does_not_make_it_panic() {
 
 #[test]
 fn same_place_routes_and_huge_thread_counts_are_refused() {
-    let out = tongda(&[
-        "route",
-        "--geodata",
-        "tests/fixtures/mini",
-        "--from",
-        "成都",
-        "--to",
-        "chengdu",
-    ]);
+    let out = route_on_mini("成都", "chengdu", &[]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr),
