@@ -642,7 +642,11 @@ fn read_speed_since(p: &mut Props, open_year: Option<i32>) -> Result<Vec<(i32, f
             }
             (None, _) => {
                 p.error(
-                    format!("`{key}` key \"{y}\" is not a year (1800–2100)"),
+                    format!(
+                        "`{key}` key \"{y}\" is not a year ({}–{})",
+                        PLAUSIBLE_YEARS.start(),
+                        PLAUSIBLE_YEARS.end()
+                    ),
                     FIX,
                 );
                 bad = true;
@@ -727,7 +731,11 @@ fn read_link(id: String, geometry: LineString<f64>, p: &mut Props) -> Option<Raw
         Ok(Some(y)) => {
             p.error(
                 format!("open_year {y} is not a plausible year"),
-                "give the year of opening, 1800–2100",
+                &format!(
+                    "give the year of opening, {}–{}",
+                    PLAUSIBLE_YEARS.start(),
+                    PLAUSIBLE_YEARS.end()
+                ),
             );
             None
         }
