@@ -128,8 +128,12 @@ pub struct RoutingGraph {
     pub vertices: Vec<Vertex>,
     /// Meaning of each CSR arc.
     pub edges: Vec<EdgeKind>,
-    /// Line ids, indexed by the `u32` in [`Vertex::Depart`] and [`Vertex::Arrive`].
+    /// Run names — service ids, and line ids for lines ridden as their default
+    /// pattern — indexed by the `u32` in [`Vertex::Depart`] and [`Vertex::Arrive`].
     pub lines: Vec<String>,
+    /// For each run, the index of its service in `Network::services`
+    /// (`None` for a line's default pattern).
+    pub run_service: Vec<Option<u32>>,
     /// Depart vertices at each model node with the in-vehicle start cost
     /// (the ride's terminal loss and the station's approach loss).
     pub boardings: Vec<Vec<(VertexId, Weight)>>,
@@ -137,11 +141,14 @@ pub struct RoutingGraph {
     pub arrival: Vec<Option<VertexId>>,
     /// Road vertex of each model node, if it has one.
     pub road: Vec<Option<VertexId>>,
-    /// For each place, the facilities that serve it: those connected by an
-    /// access link whose `city` is the place — or, if it has none of its own,
-    /// every facility its access links reach. In-vehicle times start and end
-    /// there, so that a station in a neighbouring county reached by a long
-    /// connector does not count as the city's own.
+    /// For each place, the facilities where its in-vehicle times start and
+    /// end: its declared main stations ([`Node::main_stations`]: the central
+    /// stations its own trains use — never an airport, suburban or other
+    /// county's station); if it declares none, those connected by an access
+    /// link whose `city` is the place — or, if it has none of its own, every
+    /// facility its access links reach.
+    ///
+    /// [`Node::main_stations`]: crate::model::Node::main_stations
     pub facilities: Vec<Vec<NodeIdx>>,
 }
 
@@ -190,6 +197,129 @@ pub(crate) fn run_seconds(link: &Link, mp: &ModeParams, forward: bool, year: i32
     link.length_km / cruise_kmh(link, mp, forward, year) * 3600.0
 }
 
+/// How a run serves one node.
+#[derive(Debug, Clone, Copy)]
+struct Call {
+    /// Passengers board and alight here.
+    boards: bool,
+    /// Trains stop here (riding through costs `pass_stop_s`).
+    stops: bool,
+    /// Minutes between trains.
+    headway_min: f64,
+    /// The run's time-model parameters (terminal and stop losses).
+    mp: ModeParams,
+    /// The station's slow-approach loss, seconds (fast modes only).
+    approach_s: f64,
+}
+
+/// One set of on-board vertices: a service, or a line's default pattern.
+#[derive(Debug)]
+struct Run {
+    /// Line id or service id (the entry of [`RoutingGraph::lines`]).
+    name: String,
+    /// Index into `Network::services`, for a service.
+    service: Option<u32>,
+    /// The nodes served and how.
+    calls: BTreeMap<NodeIdx, Call>,
+    /// Links ridden, with the direction of travel.
+    links: Vec<(u32, bool)>,
+    /// Also ridden against that direction.
+    both_ways: bool,
+}
+
+fn approach(net: &Network, node: NodeIdx, mode: Mode) -> f64 {
+    match net.nodes[node as usize].approach_s {
+        Some(s) if matches!(mode, Mode::Hsr | Mode::Intercity) => s,
+        _ => 0.0,
+    }
+}
+
+/// The runs of a compiled graph: every service running in the spec's year on
+/// active links, then one default run per scheduled line that no running
+/// service covers.
+fn build_runs(net: &Network, tm: &TimeModel, spec: &GraphSpec, active: &[u32]) -> Vec<Run> {
+    let mut is_active = vec![false; net.links.len()];
+    for &li in active {
+        is_active[li as usize] = true;
+    }
+    let mut runs = Vec::new();
+    let mut covered: BTreeSet<&str> = BTreeSet::new();
+    let pp = tm.profile(spec.profile);
+    for (si, svc) in net.services.iter().enumerate() {
+        let Some(mp) = pp.modes.get(&svc.mode) else {
+            continue;
+        };
+        if spec.profile == Profile::Freight || !svc.runs_in(spec.year) {
+            continue;
+        }
+        let Ok(path) = net.service_path(svc, |i| is_active[i]) else {
+            continue; // not all of its track exists this year
+        };
+        covered.extend(svc.lines.iter().map(String::as_str));
+        let mut calls = BTreeMap::new();
+        let mut nodes = vec![svc.stops[0]];
+        for &(li, fwd) in &path {
+            let l = &net.links[li as usize];
+            nodes.push(if fwd { l.to } else { l.from });
+        }
+        for node in nodes {
+            let stops = svc.stops.contains(&node);
+            calls.insert(
+                node,
+                Call {
+                    boards: stops,
+                    stops,
+                    headway_min: svc.headway(),
+                    mp: *mp,
+                    approach_s: approach(net, node, svc.mode),
+                },
+            );
+        }
+        runs.push(Run {
+            name: svc.id.clone(),
+            service: Some(si as u32),
+            calls,
+            links: path,
+            both_ways: !svc.oneway,
+        });
+    }
+    // Default patterns, one per uncovered line, in line-id order.
+    let mut by_line: BTreeMap<&str, Run> = BTreeMap::new();
+    for &li in active {
+        let l = &net.links[li as usize];
+        if !l.mode.is_scheduled() || covered.contains(l.line.as_str()) {
+            continue;
+        }
+        let Some(lp) = mode_params(tm, spec.profile, l) else {
+            continue;
+        };
+        let run = by_line.entry(l.line.as_str()).or_insert_with(|| Run {
+            name: l.line.clone(),
+            service: None,
+            calls: BTreeMap::new(),
+            links: Vec::new(),
+            both_ways: true,
+        });
+        run.links.push((li, true));
+        let hw = l.headway_min.unwrap_or(lp.headway_min);
+        for end in [l.from, l.to] {
+            let a = approach(net, end, l.mode);
+            let stops = net.is_express_stop(end);
+            let c = run.calls.entry(end).or_insert(Call {
+                boards: true,
+                stops,
+                headway_min: hw,
+                mp: *lp,
+                approach_s: a,
+            });
+            c.headway_min = c.headway_min.min(hw);
+            c.approach_s = c.approach_s.max(a);
+        }
+    }
+    runs.extend(by_line.into_values());
+    runs
+}
+
 impl RoutingGraph {
     /// Compiles `net` for `spec` under time model `tm`.
     pub fn compile(net: &Network, tm: &TimeModel, spec: &GraphSpec) -> RoutingGraph {
@@ -207,90 +337,98 @@ impl RoutingGraph {
             .filter(|&i| spec.uses(&net.links[i as usize], tm))
             .collect();
 
-        // Lines and the nodes they serve; headway per (node, line) = the shortest
-        // headway of the line's links at that node.
-        let mut line_ids: BTreeMap<&str, u32> = BTreeMap::new();
-        let mut lines: Vec<String> = Vec::new();
-        // (headway min, mode parameters, approach loss s) per (node, line).
-        let mut served: BTreeMap<(NodeIdx, u32), (f64, ModeParams, f64)> = BTreeMap::new();
-        for &li in &active {
-            let l = &net.links[li as usize];
-            if !l.mode.is_scheduled() {
-                continue;
-            }
-            let next = lines.len() as u32;
-            let id = *line_ids.entry(l.line.as_str()).or_insert_with(|| {
-                lines.push(l.line.clone());
-                next
-            });
-            let Some(lp) = mode_params(tm, spec.profile, l) else {
-                continue;
-            };
-            let hw = l.headway_min.unwrap_or(lp.headway_min);
-            let fast = matches!(l.mode, Mode::Hsr | Mode::Intercity);
-            for end in [l.from, l.to] {
-                let approach = match net.nodes[end as usize].approach_s {
-                    Some(s) if fast => s,
-                    _ => 0.0,
-                };
-                let e = served.entry((end, id)).or_insert((hw, *lp, approach));
-                e.0 = e.0.min(hw);
-                e.2 = e.2.max(approach);
-            }
-        }
+        // Runs: what one set of on-board vertices stands for. A service that
+        // runs this year on open links of its lines is one run (it calls only
+        // at its stops, through-running across lines); every line no running
+        // service covers is ridden as its default pattern (boarded anywhere,
+        // stopping at express stops).
+        let runs = build_runs(net, tm, spec, &active);
+        let lines: Vec<String> = runs.iter().map(|r| r.name.clone()).collect();
+        let run_service: Vec<Option<u32>> = runs.iter().map(|r| r.service).collect();
 
-        // Arrival vertices and line vertices.
+        // Arrival vertices and the on-board vertices of each run at each node.
         let mut arrival: Vec<Option<VertexId>> = vec![None; n];
         let mut boardings: Vec<Vec<(VertexId, Weight)>> = vec![Vec::new(); n];
         let mut line_vertex: BTreeMap<(NodeIdx, u32), VertexId> = BTreeMap::new();
-        for (&(node, line), &(hw, mp, approach)) in &served {
-            let arr = *arrival[node as usize].get_or_insert_with(|| {
-                vertices.push(Vertex::Arrival(node));
-                (vertices.len() - 1) as VertexId
-            });
-            let lv = vertices.len() as VertexId;
-            vertices.push(Vertex::Depart(node, line));
-            vertices.push(Vertex::Arrive(node, line));
-            let av = lv + 1;
-            line_vertex.insert((node, line), lv);
-            let wait_s = secs(hw * 60.0 / 2.0);
-            let ride_s = secs(mp.terminal_s + approach);
-            boardings[node as usize].push((lv, ride_s));
-            push(
-                &mut arcs,
-                &mut kinds,
-                node,
-                lv,
-                wait_s + ride_s,
-                EdgeKind::Board {
-                    node,
-                    line,
-                    wait_s,
-                    ride_s,
-                },
-            );
-            push(
-                &mut arcs,
-                &mut kinds,
-                av,
-                arr,
-                secs(approach),
-                EdgeKind::Alight { node },
-            );
-            let stop_s = if net.is_express_stop(node) {
-                mp.pass_stop_s
-            } else {
-                0.0
-            };
-            let through_s = secs(stop_s + 2.0 * approach);
-            push(
-                &mut arcs,
-                &mut kinds,
-                av,
-                lv,
-                through_s,
-                EdgeKind::Through { node },
-            );
+        for (ri, run) in runs.iter().enumerate() {
+            let line = ri as u32;
+            for (&node, call) in &run.calls {
+                let arr = *arrival[node as usize].get_or_insert_with(|| {
+                    vertices.push(Vertex::Arrival(node));
+                    (vertices.len() - 1) as VertexId
+                });
+                let lv = vertices.len() as VertexId;
+                vertices.push(Vertex::Depart(node, line));
+                vertices.push(Vertex::Arrive(node, line));
+                let av = lv + 1;
+                line_vertex.insert((node, line), lv);
+                if call.boards {
+                    let wait_s = secs(call.headway_min * 60.0 / 2.0);
+                    let ride_s = secs(call.mp.terminal_s + call.approach_s);
+                    boardings[node as usize].push((lv, ride_s));
+                    push(
+                        &mut arcs,
+                        &mut kinds,
+                        node,
+                        lv,
+                        wait_s + ride_s,
+                        EdgeKind::Board {
+                            node,
+                            line,
+                            wait_s,
+                            ride_s,
+                        },
+                    );
+                    push(
+                        &mut arcs,
+                        &mut kinds,
+                        av,
+                        arr,
+                        secs(call.approach_s),
+                        EdgeKind::Alight { node },
+                    );
+                }
+                let stop_s = if call.stops { call.mp.pass_stop_s } else { 0.0 };
+                let through_s = secs(stop_s + 2.0 * call.approach_s);
+                push(
+                    &mut arcs,
+                    &mut kinds,
+                    av,
+                    lv,
+                    through_s,
+                    EdgeKind::Through { node },
+                );
+            }
+            // Ride arcs: depart(A) → arrive(B), in each direction the run goes.
+            for &(li, forward) in &run.links {
+                let l = &net.links[li as usize];
+                let Some(mp) = mode_params(tm, spec.profile, l) else {
+                    continue;
+                };
+                let (a, b) = if forward {
+                    (l.from, l.to)
+                } else {
+                    (l.to, l.from)
+                };
+                let (va, vb) = (line_vertex[&(a, line)], line_vertex[&(b, line)]);
+                let w = secs(run_seconds(l, mp, forward, spec.year));
+                push(
+                    &mut arcs,
+                    &mut kinds,
+                    va,
+                    vb + 1,
+                    w,
+                    EdgeKind::Ride { link: li, forward },
+                );
+                if run.both_ways && !l.oneway {
+                    let w = secs(run_seconds(l, mp, !forward, spec.year));
+                    let kind = EdgeKind::Ride {
+                        link: li,
+                        forward: !forward,
+                    };
+                    push(&mut arcs, &mut kinds, vb, va + 1, w, kind);
+                }
+            }
         }
         for (node, arr) in arrival.iter().enumerate() {
             if let Some(arr) = *arr {
@@ -411,35 +549,20 @@ impl RoutingGraph {
                         );
                     }
                 }
-                mode => {
-                    // Vertices of the link's two ends: (from, to) for the forward
-                    // arc; rides arrive at the arrive vertex, which follows the
-                    // depart vertex.
-                    let ends = if mode.is_road() {
-                        match (road[l.from as usize], road[l.to as usize]) {
-                            (Some(a), Some(b)) => Some(((a, b), (b, a))),
-                            _ => None,
-                        }
-                    } else {
-                        let line = line_ids[l.line.as_str()];
-                        let (a, b) = (line_vertex[&(l.from, line)], line_vertex[&(l.to, line)]);
-                        Some(((a, b + 1), (b, a + 1)))
-                    };
-                    let Some((fwd, back)) = ends else { continue };
-                    let kind = |forward| {
-                        if mode.is_road() {
-                            EdgeKind::Road { link: li, forward }
-                        } else {
-                            EdgeKind::Ride { link: li, forward }
-                        }
+                mode if mode.is_road() => {
+                    let (Some(a), Some(b)) = (road[l.from as usize], road[l.to as usize]) else {
+                        continue;
                     };
                     let w = secs(run_seconds(l, mp, true, spec.year));
-                    push(&mut arcs, &mut kinds, fwd.0, fwd.1, w, kind(true));
+                    let kind = |forward| EdgeKind::Road { link: li, forward };
+                    push(&mut arcs, &mut kinds, a, b, w, kind(true));
                     if !l.oneway {
                         let w = secs(run_seconds(l, mp, false, spec.year));
-                        push(&mut arcs, &mut kinds, back.0, back.1, w, kind(false));
+                        push(&mut arcs, &mut kinds, b, a, w, kind(false));
                     }
                 }
+                // Scheduled links are ridden through their runs (above).
+                _ => {}
             }
         }
 
@@ -451,12 +574,20 @@ impl RoutingGraph {
             vertices,
             edges,
             lines,
+            run_service,
             boardings,
             arrival,
             road,
             facilities: facilities
                 .into_iter()
-                .map(|f| {
+                .enumerate()
+                .map(|(place, f)| {
+                    // Declared main stations decide; else the place's own
+                    // facilities; else every facility its connectors reach.
+                    let main = &net.nodes[place].main_stations;
+                    if !main.is_empty() {
+                        return main.iter().filter_map(|id| net.node_idx(id)).collect();
+                    }
                     let any_own = f.iter().any(|&(_, own)| own);
                     f.into_iter()
                         .filter(|&(_, own)| own || !any_own)

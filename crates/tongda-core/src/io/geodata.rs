@@ -64,7 +64,14 @@ impl LoadReport {
 /// assert!(net.node("chengdu").is_some());
 /// ```
 pub fn load_geodata(dir: &Path) -> Result<LoadReport> {
-    load_geodata_files(&geodata_files(dir)?)
+    let mut report = load_geodata_files(&geodata_files(dir)?)?;
+    if let Some(net) = report.network.as_mut() {
+        super::services::attach_services(dir, net, &mut report.diagnostics);
+        if report.error_count() > 0 {
+            report.network = None;
+        }
+    }
+    Ok(report)
 }
 
 /// The `*.geojson` files of `dir`, sorted by name; an error if there are none.
@@ -188,6 +195,33 @@ pub fn load_geodata_sources(sources: &[(PathBuf, String)]) -> LoadReport {
                     ));
                 }
             }
+        }
+    }
+
+    for n in &nodes {
+        for st in &n.main_stations {
+            let f = &file_of[&n.id];
+            let bad = match index.get(st.as_str()) {
+                None if rejected.contains(st) => continue,
+                None => format!(
+                    "`main_stations` names unknown node \"{st}\"{}",
+                    suggest(st, &node_ids)
+                ),
+                Some(&i) if nodes[i as usize].kind != NodeKind::Station => format!(
+                    "`main_stations` names \"{st}\", which is a {}, not a station",
+                    nodes[i as usize].kind.as_str()
+                ),
+                Some(_) if n.main_stations.iter().filter(|x| *x == st).count() > 1 => {
+                    format!("`main_stations` names \"{st}\" twice")
+                }
+                Some(_) => continue,
+            };
+            diags.push(Diagnostic::error(
+                f,
+                Some(n.id.clone()),
+                bad,
+                "list the ids of the stations of the place's central urban area, once each",
+            ));
         }
     }
 
@@ -414,7 +448,7 @@ fn read_collection(
     }
 }
 
-fn is_valid_id(s: &str) -> bool {
+pub(crate) fn is_valid_id(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
@@ -567,6 +601,21 @@ fn read_node(id: String, coord: Coord<f64>, p: &mut Props) -> Option<Node> {
         );
         return None;
     }
+    let main_stations = p.opt_str_list("main_stations");
+    let main_source = p.opt_str("main_stations_source");
+    if !main_stations.is_empty() {
+        if kind.is_some_and(|k| !k.is_place()) {
+            p.error(
+                "`main_stations` applies to places (city, district, county) only".into(),
+                "move the list to the place the stations serve",
+            );
+        } else if main_source.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            p.error(
+                "`main_stations` has no `main_stations_source`".into(),
+                "say why these are the place's main stations (a public source, or the rule used)",
+            );
+        }
+    }
     if processing_min.is_some_and(|m| !(0.0..=600.0).contains(&m)) {
         p.error(
             "`processing_min` must be between 0 and 600".into(),
@@ -586,8 +635,12 @@ fn read_node(id: String, coord: Coord<f64>, p: &mut Props) -> Option<Node> {
         processing_min,
         express_stop,
         approach_s,
+        main_stations,
         coord,
-        source: source?,
+        source: match main_source {
+            Some(m) if !m.trim().is_empty() => format!("{} | main stations: {m}", source?),
+            _ => source?,
+        },
     })
 }
 
@@ -596,7 +649,8 @@ fn read_node(id: String, coord: Coord<f64>, p: &mut Props) -> Option<Node> {
 const MAX_APPROACH_S: f64 = 900.0;
 
 /// Years the data may name (opening, retirement, speed changes).
-const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i64> = 1800..=crate::model::LAST_YEAR as i64;
+pub(crate) const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i64> =
+    1800..=crate::model::LAST_YEAR as i64;
 
 /// True for a speed a link can have, km/h: above 0, at most 600.
 pub(crate) fn possible_speed(kmh: f64) -> bool {

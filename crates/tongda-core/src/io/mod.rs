@@ -2,6 +2,7 @@
 
 mod geodata;
 mod props;
+pub mod services;
 pub mod validate;
 
 pub(crate) use geodata::possible_speed;

@@ -90,6 +90,28 @@ impl Props<'_> {
         }
     }
 
+    /// An optional list of non-empty strings (absent = empty).
+    pub fn opt_str_list(&mut self, key: &str) -> Vec<String> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(a))
+                if a.iter().all(|v| v.as_str().is_some_and(|s| !s.is_empty())) =>
+            {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            }
+            Some(v) => {
+                self.error(
+                    format!("property `{key}` must be a list of ids, found {v}"),
+                    "write a JSON array of id strings, e.g. [\"st_chengdudong\", \"st_chengdunan\"]",
+                );
+                Vec::new()
+            }
+        }
+    }
+
     /// An optional boolean.
     pub fn opt_bool(&mut self, key: &str) -> Option<bool> {
         match self.map.get(key) {

@@ -3,7 +3,9 @@
 //! routing runs on the compiled graph built from it by [`crate::graph`].
 
 mod network;
+mod service;
 mod types;
 
 pub use network::{Network, NodeIdx, YearError, LAST_YEAR};
+pub use service::{Service, SERVICE_DAY_MIN};
 pub use types::{Link, Mode, Node, NodeKind, Province, Status};

@@ -1,6 +1,6 @@
 //! The [`Network`]: all nodes and links, with id lookup.
 
-use super::{Link, Node, NodeKind};
+use super::{Link, Node, NodeKind, Service};
 use std::collections::HashMap;
 
 /// Index of a node in [`Network::nodes`].
@@ -15,6 +15,9 @@ pub struct Network {
     pub nodes: Vec<Node>,
     /// All links; `from`/`to` index into `nodes`.
     pub links: Vec<Link>,
+    /// Rail services (stop patterns); lines no service runs over are ridden
+    /// as one default pattern each (see [`crate::graph`]).
+    pub services: Vec<Service>,
     node_by_id: HashMap<String, NodeIdx>,
     link_by_id: HashMap<String, usize>,
 }
@@ -36,6 +39,7 @@ impl Network {
         Network {
             nodes,
             links,
+            services: Vec::new(),
             node_by_id,
             link_by_id,
         }
@@ -88,7 +92,14 @@ impl Network {
 
     /// Replaces the link list (scenario edits), rebuilding the index.
     pub fn set_links(&mut self, links: Vec<Link>) {
+        let services = std::mem::take(&mut self.services);
         *self = Network::new(std::mem::take(&mut self.nodes), links);
+        self.services = services;
+    }
+
+    /// The index of the service with this id.
+    pub fn service_idx(&self, id: &str) -> Option<usize> {
+        self.services.iter().position(|s| s.id == id)
     }
 
     /// The years this network can be asked about: from the year its first

@@ -228,6 +228,10 @@ pub struct Node {
     /// ruler). Charged once when a ride starts or ends here and twice when it
     /// runs through; `None` means no loss beyond the time model's terms.
     pub approach_s: Option<f64>,
+    /// Places: the stations of the place's central urban area that its own
+    /// trains use (ids). In-vehicle times start and end there; when empty,
+    /// the stations that serve the place (`city`) through an access connector.
+    pub main_stations: Vec<String>,
     /// WGS84 position (x = longitude, y = latitude).
     pub coord: Coord<f64>,
     /// Where the facts come from.

@@ -81,7 +81,12 @@ impl Scenario {
             sources.push((f, text));
         }
         let base_report = load_geodata_sources(&sources);
-        let base = base_report.into_network()?;
+        let mut base = base_report.into_network()?;
+        let mut service_diags = Vec::new();
+        crate::io::services::attach_services(&geodata, &mut base, &mut service_diags);
+        if !service_diags.is_empty() {
+            return Err(Error::Invalid(service_diags));
+        }
 
         // Time model: defaults, then the geodata's timemodel.toml, then [params].
         let mut time_model = TimeModel::default();
@@ -145,10 +150,11 @@ impl Scenario {
                 .filter(|d| d.severity == crate::Severity::Error)
                 .cloned(),
         );
-        let network = match combined.network {
+        let mut network = match combined.network {
             Some(n) if diags.is_empty() => n,
             _ => return Err(Error::Invalid(diags)),
         };
+        network.services = base.services.clone();
 
         // A name for the reports; a year and statuses that leave a network to route on.
         if spec.name.trim().is_empty() {

@@ -1,0 +1,155 @@
+//! Rail services: stop patterns with a frequency, ridden across lines.
+
+use super::{Mode, NodeIdx};
+use serde::Serialize;
+
+/// The hours over which `per_day` trains are spread to give a headway
+/// (06:30–22:30, the operating day of the region's HSR timetables).
+pub const SERVICE_DAY_MIN: f64 = 960.0;
+
+/// One stop pattern of scheduled trains, in the manner of a GTFS route
+/// pattern or Conveyal R5's frequency-based `AddTrips`: the stations it calls
+/// at, the lines it runs over (several lines = through-running, one ride), and
+/// how often it runs. It runs in both directions unless `oneway`.
+///
+/// ```
+/// use tongda_core::model::{Service, Mode};
+/// let s = Service {
+///     id: "svc_cd_cq".into(),
+///     name_zh: "成渝高铁 直达".into(),
+///     name_en: "Chengdu–Chongqing non-stop".into(),
+///     mode: Mode::Hsr,
+///     stops: vec![0, 5],
+///     lines: vec!["chengyu_hsr".into()],
+///     per_day: Some(32.0),
+///     headway_min: None,
+///     from_year: Some(2021),
+///     to_year: None,
+///     oneway: false,
+///     source: "12306 2024: G8501 …".into(),
+/// };
+/// assert_eq!(s.headway(), 30.0); // 960 min of service day / 32 trains
+/// assert!(s.runs_in(2024) && !s.runs_in(2020));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Service {
+    /// Stable ASCII id (`svc_…`).
+    pub id: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// Mode of the lines it runs over (its time-model parameters).
+    pub mode: Mode,
+    /// Stations where it calls, in order (indices into the network's nodes).
+    pub stops: Vec<NodeIdx>,
+    /// The `line`s of the links it runs over.
+    pub lines: Vec<String>,
+    /// Trains per day in each direction.
+    pub per_day: Option<f64>,
+    /// Peak headway, minutes (instead of `per_day`).
+    pub headway_min: Option<f64>,
+    /// First year it runs (default: as soon as its links exist).
+    pub from_year: Option<i32>,
+    /// Last year it runs.
+    pub to_year: Option<i32>,
+    /// Runs only in the order of `stops`.
+    pub oneway: bool,
+    /// Timetable year and train numbers, or the announcement / assumption.
+    pub source: String,
+}
+
+impl Service {
+    /// The headway, minutes: `headway_min`, else [`SERVICE_DAY_MIN`] / `per_day`.
+    pub fn headway(&self) -> f64 {
+        match (self.headway_min, self.per_day) {
+            (Some(h), _) => h,
+            (None, Some(n)) if n > 0.0 => SERVICE_DAY_MIN / n,
+            _ => SERVICE_DAY_MIN,
+        }
+    }
+
+    /// True if the pattern runs in `year` (its links may still be missing).
+    pub fn runs_in(&self, year: i32) -> bool {
+        self.from_year.is_none_or(|y| y <= year) && self.to_year.is_none_or(|y| year <= y)
+    }
+}
+
+impl super::Network {
+    /// The links a service runs over, in order, as `(link index, forward)`:
+    /// between each two consecutive stops, the shortest path (by km) over the
+    /// links of its lines that `link_ok` accepts. An error says which two
+    /// stops no such link joins, or which station the path would visit twice.
+    pub fn service_path(
+        &self,
+        service: &Service,
+        link_ok: impl Fn(usize) -> bool,
+    ) -> Result<Vec<(u32, bool)>, String> {
+        use std::cmp::Reverse;
+        use std::collections::{BinaryHeap, HashMap};
+        // Adjacency of the service's links: node → (link, forward).
+        let mut adj: HashMap<NodeIdx, Vec<(u32, bool)>> = HashMap::new();
+        for (i, l) in self.links.iter().enumerate() {
+            if l.mode.is_rail() && service.lines.contains(&l.line) && link_ok(i) {
+                adj.entry(l.from).or_default().push((i as u32, true));
+                if !l.oneway {
+                    adj.entry(l.to).or_default().push((i as u32, false));
+                }
+            }
+        }
+        let mut path = Vec::new();
+        let mut visited = vec![service.stops[0]];
+        for w in service.stops.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            // Dijkstra in metres (integers: deterministic ties).
+            let mut dist: HashMap<NodeIdx, u64> = HashMap::from([(a, 0)]);
+            let mut prev: HashMap<NodeIdx, (u32, bool, NodeIdx)> = HashMap::new();
+            let mut heap = BinaryHeap::from([Reverse((0u64, a))]);
+            while let Some(Reverse((d, n))) = heap.pop() {
+                if n == b {
+                    break;
+                }
+                if dist.get(&n).is_some_and(|&x| x < d) {
+                    continue;
+                }
+                for &(li, fwd) in adj.get(&n).map(Vec::as_slice).unwrap_or_default() {
+                    let l = &self.links[li as usize];
+                    let m = if fwd { l.to } else { l.from };
+                    let nd = d + (l.length_km * 1000.0).round() as u64;
+                    if dist.get(&m).is_none_or(|&x| nd < x) {
+                        dist.insert(m, nd);
+                        prev.insert(m, (li, fwd, n));
+                        heap.push(Reverse((nd, m)));
+                    }
+                }
+            }
+            if !dist.contains_key(&b) {
+                return Err(format!(
+                    "no link of line(s) {} joins stop \"{}\" to \"{}\"",
+                    service.lines.join(", "),
+                    self.nodes[a as usize].id,
+                    self.nodes[b as usize].id
+                ));
+            }
+            let mut seg = Vec::new();
+            let mut n = b;
+            while n != a {
+                let (li, fwd, p) = prev[&n];
+                seg.push((li, fwd, n));
+                n = p;
+            }
+            seg.reverse();
+            for (li, fwd, n) in seg {
+                if visited.contains(&n) {
+                    return Err(format!(
+                        "the path between the stops visits station \"{}\" twice",
+                        self.nodes[n as usize].id
+                    ));
+                }
+                visited.push(n);
+                path.push((li, fwd));
+            }
+        }
+        Ok(path)
+    }
+}
