@@ -37,7 +37,10 @@ def zh(st):
 
 
 def en(st):
-    return STATIONS[st]["name_en"].removesuffix(" Railway Station").removesuffix(" Station")
+    n = STATIONS[st]["name_en"]
+    for suf in (" Railway Station", " railway station", " Station", " station"):
+        n = n.removesuffix(suf)
+    return n
 
 
 def all_stations(stops, lines):
@@ -91,12 +94,12 @@ def add(id, name_zh, name_en, stops, lines, per_day=None, headway_min=None, from
 
 def split_pair(id, name_zh, name_en, ends, lines, total, source, **kw):
     """Default split of a sourced total: express (ends + stations serving a prefecture-level
-    city) gets half rounded up, all-stop the rest; one pattern when they coincide or total < 6."""
+    city) gets half rounded up, all-stop the rest; one all-stop pattern when they coincide or total < 4."""
     full = all_stations(ends, lines)
     exp = express_of(full)
-    if exp == full or total < 6:
-        add(id, name_zh, name_en, exp, lines, per_day=total,
-            source=source + "; stops: assumption, default express pattern (ends + prefecture-city stations)", **kw)
+    if exp == full or total < 4:
+        add(id, name_zh, name_en, full, lines, per_day=total,
+            source=source + "; stops: assumption, all stations (total under 4 a day, or no station to skip)", **kw)
         return
     e = rhu(total / 2)
     add(id + "_express", name_zh + " 大站", name_en + " express", exp, lines, per_day=e,
@@ -215,7 +218,7 @@ def emit_diagram(path):
         st = g["stops"]
         nm_zh = "–".join(zh(x) for x in (st[0], st[-1]))
         nm_en = "–".join(en(x) for x in (st[0], st[-1]))
-        kind = f"{len(st) - 2} intermediate calls"
+        kind = f"{len(st) - 2} intermediate call{'s' if len(st) != 3 else ''}"
         base = dict(per_day=g["per_day"], oneway=g["oneway"])
         if not g["east"]:
             add(f"svc_xc2019_{i:02d}", f"成绵乐 {nm_zh} ({len(st)}站)", f"Chengdu–Mianyang–Leshan {nm_en} ({kind})",
@@ -251,7 +254,7 @@ def chengyu():
         ("svc_chengyu2018_express_xi", "成渝高铁 快车 成都东–重庆西–綦江东", "Chengdu–Chongqing HSR express to Chongqing West and on over the Chongqing–Guiyang line",
          EXPRESS15 + ["st_chongqingxi", "st_qijiangdong"], L15 + ["yugui"], 4, "G8651 G8653 G8655 G8657 (重庆西 过, i.e. on to 渝贵)"),
         ("svc_chengyu2018_express_spb", "成渝高铁 快车 成都东–沙坪坝", "Chengdu–Chongqing HSR express to Shapingba",
-         EXPRESS15 + ["st_bishan", "st_shapingba"][1:], L15, 1, "G8517"),
+         EXPRESS15 + ["st_shapingba"], L15, 1, "G8517"),
         ("svc_chengyu2018_express_wz", "成渝高铁–渝万 快车 成都东–重庆北–万州北", "Chengdu–Chongqing HSR express on to Wanzhou North",
          EXPRESS15 + ["st_chongqingbei", "st_dianjiang", "st_liangpingnan", "st_wanzhoubei"], L15 + ["zhengyu"], 1,
          "G8713 (重庆北 过; on 渝万 it calls at 垫江 and 梁平南 as D1881 does, assumption)"),
@@ -272,6 +275,11 @@ def chengyu():
     for id, nz, ne, stops, lines, n, trains in rows:
         add(id, nz, ne, stops, lines, per_day=n, from_year=2018, to_year=2020,
             source=f"{SRC_2018}; trains: {trains}")
+    add("svc_chengyu2020_jingpin", "成渝高铁 精品 成都东–重庆北 一站直达", "Chengdu–Chongqing HSR non-stop premium trains",
+        ["st_chengdudong", "st_chongqingbei"], L15, per_day=3, from_year=2020, to_year=2020,
+        source="2020-04-10 timetable: 3 pairs of non-stop '精品' trains 成都东–重庆北, about 1 h 28 min — G8781/2, "
+               "G8785/6, G8789/90 (第1眼-重庆广电 2020-04-09, chongqing.baogaosu.com/xinwen/83040675); in addition "
+               "to the svc_chengyu2018_* patterns")
     # 2021+ (line chengyu_hsr): 2023 total scaled onto the 2018 shares
     total2023 = 92
     thr = sum(s["per_day"] for s in SERVICES if s["id"].startswith("svc_xc2019") and s["id"].endswith("_2021")
@@ -324,22 +332,6 @@ def others():
                "D2256 D1816 D364 D2264 D2238 D1820 D2374 D2260 D1824 D368 D634 D5102 D5104 (those to 重庆西 are "
                "ended at 重庆北, the line's end in the data); per_day = 成都→重庆 direction, assumed symmetric; "
                "carried on after 2020 (assumption, no later count)", from_year=2018)
-    # ---- 渝利 (line yuli) and 成都–利川
-    add("svc_chengdu_lichuan", "成都东–利川 动车 (渝利)", "Chengdu East–Lichuan EMU over the Chongqing–Lichuan line",
-        ["st_chengdudong", "st_suining", "st_tongnan", "st_hechuan", "st_chongqingbei", "st_changshoubei",
-         "st_fulingbei", "st_fengdu", "st_shizhuxian"], ["chengsuiyu", "yuli"], per_day=1, from_year=2015,
-        source="D2261/D2262 成都东–利川, new with 渝利铁路 on 2013-12-28, calling at 遂宁 潼南 合川 重庆北 长寿北 涪陵北 丰都 "
-               "石柱县 (华西都市报 2013-12, buenomex.com/cj/tzlc/2013-12-26/137776.html); from_year 2015 because the data's 遂渝 reaches 重庆北 only over the 2015 兰渝 link 合川–重庆北")
-    add("svc_yuli_shizhu", "渝利 重庆北–石柱县", "Chongqing–Lichuan line Chongqing North–Shizhu",
-        all_stations(["st_chongqingbei", "st_shizhuxian"], ["yuli"]), ["yuli"], per_day=1, from_year=2014,
-        source="D8503/D8504 重庆北–石柱县 added at a March timetable change (重庆日报, bhxqw.cn News id 150; year not "
-               "given, after 渝利 opened 2013-12, taken as 2014); stops: all stations (assumption)")
-    add("svc_yuli_fengdu", "渝利 重庆北–丰都", "Chongqing–Lichuan line Chongqing North–Fengdu",
-        all_stations(["st_chongqingbei", "st_fengdu"], ["yuli"]), ["yuli"], per_day=1, from_year=2014,
-        source="D8533/D8534 重庆北–丰都 (same 重庆日报 report as svc_yuli_shizhu); stops: all stations (assumption)")
-    add("svc_yuli_fuling", "渝利 重庆北–涪陵北", "Chongqing–Lichuan line Chongqing North–Fuling North",
-        all_stations(["st_chongqingbei", "st_fulingbei"], ["yuli"]), ["yuli"], per_day=1, from_year=2014,
-        source="D8527/D8528 重庆北–涪陵北 (same 重庆日报 report as svc_yuli_shizhu); stops: all stations (assumption)")
     # ---- 渝万 / 郑渝 (line zhengyu)
     split_pair("svc_yuwan2016", "渝万 重庆北–万州北", "Chongqing–Wanzhou HSR",
                ["st_chongqingbei", "st_wanzhoubei"], ["zhengyu"], 14,
@@ -375,26 +367,26 @@ def others():
                "绵阳–泸州 0.5, 成都东–自贡(富顺) 2.5, 自贡–绵阳 0.5 (中国铁路成都局 via 贵州交通广播 2021-06-30, "
                "gzstv.com/a/c794bf0da3ca40f8a60577970026f7ab)")
     dflt = "; stops: assumption, default express pattern (ends + prefecture-city stations)"
+    nzl = all_stations(["st_neijiangbei", "st_luzhou"], ["neizilu"])
+    dflt = ("; stops: assumption — express stops on 成渝/成绵乐 (ends + prefecture-city stations), all stations on "
+            "内自泸 (富顺 and 泸县 have no other service)")
     add("svc_neizilu_cdd_lz", "成都东–内江北–自贡–泸州", "Chengdu East–Zigong–Luzhou",
-        express_of(all_stations(["st_chengdudong", "st_neijiangbei", "st_luzhou"], ["chengyu_hsr", "neizilu"])),
+        ["st_chengdudong", "st_ziyangbei"] + nzl,
         ["chengyu_hsr", "neizilu"], per_day=5, from_year=2021, source=src_nzl + "; 4.5 pairs rounded to 5" + dflt)
     add("svc_neizilu_cdd_zg", "成都东–内江北–自贡", "Chengdu East–Zigong",
-        express_of(all_stations(["st_chengdudong", "st_neijiangbei", "st_zigong"], ["chengyu_hsr", "neizilu"])),
+        ["st_chengdudong", "st_ziyangbei"] + nzl[:nzl.index("st_zigong") + 1],
         ["chengyu_hsr", "neizilu"], per_day=3, from_year=2021,
         source=src_nzl + "; 2.5 pairs rounded to 3, ended at 自贡 (some run on to 富顺)" + dflt)
     add("svc_neizilu_my_zg", "绵阳–成都东–自贡", "Mianyang–Chengdu East–Zigong",
-        express_of(all_stations(["st_mianyang", "st_chengdudong", "st_neijiangbei", "st_zigong"],
-                                ["chengmianle", "chengyu_hsr", "neizilu"])),
+        ["st_mianyang", "st_deyang", "st_chengdudong", "st_ziyangbei"] + nzl[:nzl.index("st_zigong") + 1],
         ["chengmianle", "chengyu_hsr", "neizilu"], per_day=1, from_year=2021,
         source=src_nzl + "; the two half pairs 绵阳–泸州 and 自贡–绵阳 as one pair 绵阳–自贡" + dflt)
     add("svc_neizilu_lz_north", "泸州–自贡–成都东–绵阳–江油 (–西安北)", "Luzhou–Chengdu East–Jiangyou (for Xi'an)",
-        express_of(all_stations(["st_luzhou", "st_neijiangbei", "st_chengdudong", "st_jiangyou"],
-                                ["neizilu", "chengyu_hsr", "chengmianle"])),
+        list(reversed(nzl)) + ["st_ziyangbei", "st_chengdudong", "st_deyang", "st_mianyang", "st_jiangyou"],
         ["neizilu", "chengyu_hsr", "chengmianle"], per_day=1, from_year=2021,
         source=src_nzl + "; 泸州–西安北 1 pair, in-region part" + dflt)
     add("svc_neizilu_lz_south", "泸州–内江北–重庆西–綦江东 (–贵阳/广州)", "Luzhou–Neijiang North–Chongqing West–Qijiang East (for Guiyang/Guangzhou)",
-        express_of(all_stations(["st_luzhou", "st_neijiangbei", "st_chongqingxi", "st_qijiangdong"],
-                                ["neizilu", "chengyu_hsr", "yugui"])) ,
+        list(reversed(nzl)) + ["st_chongqingxi", "st_qijiangdong"],
         ["neizilu", "chengyu_hsr", "yugui"], per_day=2, from_year=2021, to_year=2023,
         source=src_nzl + "; 泸州–贵阳北 1 + 泸州–广州南 1, routed 内江北–重庆西–渝贵 (assumption; until 渝昆 opened in 2024)" + dflt)
     # ---- 成贵 (line chengmianle, 成都东–乐山–宜宾西–兴文)
@@ -403,15 +395,26 @@ def others():
                "成贵高铁 after the 2019-12-30 timetable: 44 pairs daily (+14 peak) (中国铁路成都局 via tus8.com 2019-12-16); "
                "all run 成都东–兴文 (assumption: some start at 成都南 or end at 宜宾西)", from_year=2020)
     # ---- 达成 (line dacheng) and 兰渝 (line lanyu)
-    add("svc_dacheng_d", "达成 动车 成都东–遂宁–南充–达州", "Dazhou–Chengdu line EMU",
-        express_of(all_stations(["st_chengdudong", "st_dazhou"], ["dacheng"])), ["dacheng"], per_day=4, from_year=2016,
-        source="达成铁路 D trains 成都–达州, 7 trains/day, fastest 2.5 h (press before 成达万's start, ≈2019, as in "
+    split_pair("svc_dacheng_d", "达成 动车 成都东–遂宁–南充–达州", "Dazhou–Chengdu line EMU",
+               ["st_chengdudong", "st_dazhou"], ["dacheng"], 4,
+               "达成铁路 D trains 成都–达州, 7 trains/day, fastest 2.5 h (press before 成达万's start, ≈2019, as in "
                "geodata/calibration.csv row rail_cdd_dz); read as 7 in both directions together, per_day 4 (rounded up); "
-               "from_year 2016 (assumption)" + dflt)
-    add("svc_lanyu_d", "兰渝 动车 成都东–遂宁–南充北–阆中", "Lanzhou–Chongqing line EMU Chengdu East–Langzhong",
-        ["st_chengdudong", "st_suining", "st_nanchongbei", "st_langzhong"], ["lanyu"], per_day=1, from_year=2016,
-        source="first 兰渝 D train 成都东 15:16 → 阆中 2 h 42 min via 遂宁 南充北 (华西都市报 2016-05-16; calibration row "
-               "rail_cdd_lzh); count not found: one pair (lower bound)")
+               "from_year 2016 (assumption)", from_year=2016)
+    # ---- 成雅 / 成蒲 (line chengya)
+    src_cy = ("成雅铁路 opening timetable 2019-01-05: 10 pairs daily, 成都西–朝阳湖 5 and 成都西–雅安 5 (+3 weekend, +2 peak "
+              "pairs) (四川在线 via 360doc.cn/article/10010357_800362927.html); stops: all stations (assumption; the "
+              "2018-12-13 test train called at 崇州 朝阳湖 名山, 中国新闻网)")
+    add("svc_chengya2019_chaoyanghu", "成蒲 成都西–朝阳湖", "Chengdu–Pujiang line Chengdu West–Chaoyanghu",
+        all_stations(["st_chengduxi", "st_chaoyanghu"], ["chengya"]), ["chengya"], per_day=5, from_year=2019, to_year=2020,
+        source=src_cy)
+    add("svc_chengya2019_yaan", "成雅 成都西–雅安", "Chengdu–Ya'an line Chengdu West–Ya'an",
+        all_stations(["st_chengduxi", "st_yaan"], ["chengya"]), ["chengya"], per_day=5, from_year=2019, to_year=2020,
+        source=src_cy)
+    split_pair("svc_chengya2021", "成雅 成都西–雅安", "Chengdu–Ya'an line",
+               ["st_chengduxi", "st_yaan"], ["chengya"], 23,
+               "成都–雅安 EMUs raised from 4 to 23 pairs/day under the 成都平原 公交化 agreement (雅安, via 新浪四川 "
+               "2021-01-20, sc.sina.com.cn/news/m/2021-01-20/detail-ikftpnnx9400286.shtml); all run 成都西–雅安 "
+               "(assumption; since 2022-10 some run to 成都南/成都东, outside this line)", from_year=2021)
     # ---- 川青 (line chuanqing)
     split_pair("svc_chuanqing2023", "川青 成都东–三星堆–绵竹南–安州", "Chengdu–Xining line Chengdu East–Anzhou",
                ["st_chengdudong", "st_anzhou"], ["chuanqing"], 9,
@@ -427,9 +430,11 @@ def planned():
     projects = [
         ("chengyu_zhongxian", ["st_chengdu", "st_chongqingbei"], "成渝中线高铁", "Chengdu–Chongqing central-route HSR"),
         ("chengdawan", ["st_tianfu", "st_wanzhoubei"], "成达万高铁", "Chengdu–Dazhou–Wanzhou HSR"),
-        ("yuxiang_hsr", ["st_chongqing", "st_qianjiang"], "渝湘高铁 重庆–黔江", "Chongqing–Xiangxi HSR, Chongqing–Qianjiang"),
+        ("yuxiang_hsr", ["st_chongqingdong", "st_qianjiang"], "渝湘高铁 重庆东–黔江", "Chongqing–Xiangxi HSR, Chongqing East–Qianjiang", 2025, 2025),
+        ("yuxiang_hsr", ["st_chongqing", "st_qianjiang"], "渝湘高铁 重庆–黔江", "Chongqing–Xiangxi HSR, Chongqing–Qianjiang", 2026, None),
         ("yuwan_gaotie", ["st_chongqingdong", "st_wanzhoubei"], "渝万高铁(新)", "new Chongqing–Wanzhou HSR"),
         ("xiyu_hsr", ["st_chongqingxi", "st_chengkou"], "西渝高铁 重庆西–城口", "Xi'an–Chongqing HSR, Chongqing West–Chengkou"),
+        ("xiyu_hsr_wz", ["st_fankuai", "st_wanzhoubei"], "西渝高铁 樊哙–开州–万州连接线", "Xi'an–Chongqing HSR Fankuai–Kaizhou–Wanzhou link"),
         ("mianshui_nei", ["st_mianyang", "st_neijiangbei"], "绵遂内城际", "Mianyang–Suining–Neijiang intercity"),
         ("chengdu_s5", ["st_honglian", "st_meishandong"], "市域铁路成眉线 S5", "Chengdu–Meishan suburban line S5"),
         ("chengdu_s11", ["st_weijianian", "st_deyangbei"], "市域铁路成德线 S11", "Chengdu–Deyang suburban line S11"),
@@ -438,8 +443,13 @@ def planned():
         ("nanchuan_shiyu", ["st_chongqingdong", "st_nanchuan"], "重庆–南川市域铁路", "Chongqing–Nanchuan suburban line"),
         ("longxu", ["st_longchang", "st_xuyongbei"], "隆泸叙铁路", "Longchang–Luzhou–Xuyong line"),
         ("chuanzang", ["st_yaan", "st_tianquan"], "川藏铁路 雅安–天全", "Sichuan–Tibet line Ya'an–Tianquan"),
+        ("chengyu_rail_kn", ["st_chengdudong", "st_chongqing"], "成渝铁路扩能改造", "upgraded Chengdu–Chongqing railway"),
+        ("dawan_kn", ["st_dazhou", "st_wanzhou"], "达万铁路扩能改造", "upgraded Dazhou–Wanzhou railway"),
     ]
-    for line, ends, nz, ne in projects:
+    for proj in projects:
+        line, ends, nz, ne = proj[:4]
+        fy, ty = proj[4:6] if len(proj) > 4 else (None, None)
+        sfx = f"_{fy}" if fy == ty and fy else ""
         ls = [l for l in LINKS if l["line"] == line]
         mode = ls[0]["mode"]
         full = all_stations(ends, [line])
@@ -451,14 +461,15 @@ def planned():
                f"16-hour day")
         exp = express_of(full)
         if exp == full:
-            add(f"svc_{line}_default", f"{nz} 站站停", f"{ne} all stations", full, [line], per_day=total,
-                source=src + "; express and all-stop coincide, one pattern")
+            add(f"svc_{line}_default{sfx}", f"{nz} 站站停", f"{ne} all stations", full, [line], per_day=total,
+                from_year=fy, to_year=ty, source=src + "; express and all-stop coincide, one pattern")
         else:
             e = total // 2
-            add(f"svc_{line}_default_express", f"{nz} 大站", f"{ne} express", exp, [line], per_day=e,
+            add(f"svc_{line}_default{sfx}_express", f"{nz} 大站", f"{ne} express", exp, [line], per_day=e,
+                from_year=fy, to_year=ty,
                 source=src + f", split half express (ends + stations serving a prefecture-level city): {e}")
-            add(f"svc_{line}_default_local", f"{nz} 站站停", f"{ne} all stations", full, [line], per_day=total - e,
-                source=src + f", split half all-stop: {total - e}")
+            add(f"svc_{line}_default{sfx}_local", f"{nz} 站站停", f"{ne} all stations", full, [line], per_day=total - e,
+                from_year=fy, to_year=ty, source=src + f", split half all-stop: {total - e}")
 
 
 HEADER = """\

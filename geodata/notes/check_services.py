@@ -175,6 +175,19 @@ def main(argv):
     for e in errors:
         print("error:", e)
     used_lines = {ln for s in services for ln in s.get("lines", [])}
+    # coverage (information): stations on a line some service uses that no service using it calls at
+    calls = {}
+    for s in services:
+        for ln in s.get("lines", []):
+            calls.setdefault(ln, set()).update(s.get("stops", []))
+    for ln in sorted(used_lines & set(line_modes)):
+        on_line = {x for l in links if l["line"] == ln for x in (l["from"], l["to"])}
+        missing = sorted(on_line - calls[ln])
+        if missing:
+            print(f"note: line {ln}: no service calls at " + ", ".join(
+                f"{m} {stations[m]['name_zh']}" for m in missing))
+    unused = sorted(set(line_modes) - used_lines)
+    print(f"note: lines without a service (router fallback): {', '.join(unused)}")
     print(f"{len(services)} services, {len(used_lines)} of {len(line_modes)} rail lines used, "
           f"{len(errors)} errors, {len(warnings)} warnings")
     return 1 if errors else 0
