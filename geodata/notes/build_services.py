@@ -20,8 +20,8 @@ ROOT = os.path.join(os.path.dirname(__file__), "..")
 STATIONS, LINKS = load_rail(os.path.join(ROOT, "rail.geojson"))
 PLACES = {f["properties"]["id"]: f["properties"]
           for f in json.load(open(os.path.join(ROOT, "places.geojson"), encoding="utf-8"))["features"]}
-LINE_MODE = {}
-for _l in LINKS:
+LINE_MODE = {}  # a line's mode: that of its own links, not of service overlays (ids with _svc_)
+for _l in sorted(LINKS, key=lambda l: "_svc_" in l["id"]):
     LINE_MODE.setdefault(_l["line"], _l["mode"])
 
 
