@@ -174,7 +174,7 @@ def main(argv):
         print("warning:", w)
     for e in errors:
         print("error:", e)
-    used_lines = {ln for s in services for ln in s.get("lines", [])}
+    used_lines = {ln for s in services for ln in s.get("lines", [])} & set(line_modes)
     # coverage (information): stations on a line some service uses that no service using it calls at
     calls = {}
     for s in services:
