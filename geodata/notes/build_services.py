@@ -496,7 +496,7 @@ HEADER = """\
 # Default rules (geodata/notes/services.md has the detail):
 #   * a sourced daily total without train-level stops is split half to an express pattern
 #     (the ends + stations serving a prefecture-level city centre, the README's express-stop
-#     rule) and half to an all-stop pattern; totals under 6 a day go to the express pattern;
+#     rule) and half to an all-stop pattern; totals under 4 a day make one all-stop pattern;
 #   * a project not yet open gets the same two patterns at the mode's default headway over a
 #     16-hour day: hsr and intercity 30 min = 32 trains/day per direction (16 + 16),
 #     suburban_rail 15 min = 64, conventional_rail 120 min = 8;
