@@ -58,6 +58,7 @@ SOURCES = [
 YARD_ALIASES = {
     "重庆西渝贵场": "重庆西",
     "乐山峨眉场": "乐山",
+    "重庆北渝万场": "重庆北",
 }
 
 # Train types that are not passenger services.
