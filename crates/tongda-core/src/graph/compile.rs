@@ -235,15 +235,15 @@ fn approach(net: &Network, node: NodeIdx, mode: Mode) -> f64 {
 }
 
 /// The runs of a compiled graph: every service running in the spec's year on
-/// active links, then one default run per scheduled line that no running
-/// service covers.
+/// active links, then, per scheduled line, one default run over the links
+/// that no running service uses.
 fn build_runs(net: &Network, tm: &TimeModel, spec: &GraphSpec, active: &[u32]) -> Vec<Run> {
     let mut is_active = vec![false; net.links.len()];
     for &li in active {
         is_active[li as usize] = true;
     }
     let mut runs = Vec::new();
-    let mut covered: BTreeSet<&str> = BTreeSet::new();
+    let mut covered: BTreeSet<u32> = BTreeSet::new();
     let pp = tm.profile(spec.profile);
     for (si, svc) in net.services.iter().enumerate() {
         let Some(mp) = pp.modes.get(&svc.mode) else {
@@ -255,7 +255,7 @@ fn build_runs(net: &Network, tm: &TimeModel, spec: &GraphSpec, active: &[u32]) -
         let Ok(path) = net.service_path(svc, |i| is_active[i]) else {
             continue; // not all of its track exists this year
         };
-        covered.extend(svc.lines.iter().map(String::as_str));
+        covered.extend(path.iter().map(|&(li, _)| li));
         let mut calls = BTreeMap::new();
         let mut nodes = vec![svc.stops[0]];
         for &(li, fwd) in &path {
@@ -283,11 +283,12 @@ fn build_runs(net: &Network, tm: &TimeModel, spec: &GraphSpec, active: &[u32]) -
             both_ways: !svc.oneway,
         });
     }
-    // Default patterns, one per uncovered line, in line-id order.
+    // Default patterns: the links no running service uses, one run per
+    // line, in line-id order.
     let mut by_line: BTreeMap<&str, Run> = BTreeMap::new();
     for &li in active {
         let l = &net.links[li as usize];
-        if !l.mode.is_scheduled() || covered.contains(l.line.as_str()) {
+        if !l.mode.is_scheduled() || covered.contains(&li) {
             continue;
         }
         let Some(lp) = mode_params(tm, spec.profile, l) else {
@@ -339,9 +340,9 @@ impl RoutingGraph {
 
         // Runs: what one set of on-board vertices stands for. A service that
         // runs this year on open links of its lines is one run (it calls only
-        // at its stops, through-running across lines); every line no running
-        // service covers is ridden as its default pattern (boarded anywhere,
-        // stopping at express stops).
+        // at its stops, through-running across lines); the links no running
+        // service uses are ridden as their line's default pattern (boarded
+        // anywhere, stopping at express stops).
         let runs = build_runs(net, tm, spec, &active);
         let lines: Vec<String> = runs.iter().map(|r| r.name.clone()).collect();
         let run_service: Vec<Option<u32>> = runs.iter().map(|r| r.service).collect();
