@@ -6,7 +6,7 @@
 use crate::error::Diagnostic;
 use crate::model::{Mode, Network, NodeKind, Service};
 use crate::text::closest;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -17,7 +17,7 @@ pub const SERVICES_FILE: &str = "services.toml";
 const MAX_PER_DAY: f64 = 500.0;
 
 /// One `[[service]]` table as written.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceSpec {
     /// Stable ASCII id.

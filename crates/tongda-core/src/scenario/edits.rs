@@ -1,7 +1,7 @@
 //! Resolving edits against the network (every error collected), then applying them.
 
 use super::spec::Edit;
-use crate::model::{Link, Network};
+use crate::model::{Link, Network, Service};
 use crate::text::closest;
 use std::collections::BTreeSet;
 
@@ -27,6 +27,21 @@ pub(crate) enum Resolved {
         year: i32,
         project: String,
     },
+    /// Add this service.
+    AddService(Box<Service>),
+    /// Remove the service with this index.
+    RemoveService(usize),
+    /// New frequency of the service with this index.
+    SetHeadway {
+        service: usize,
+        headway_min: Option<f64>,
+        per_day: Option<f64>,
+    },
+}
+
+fn service_idx(net: &Network, id: &str) -> Result<usize, String> {
+    net.service_idx(id)
+        .ok_or_else(|| unknown("service", id, net.services.iter().map(|s| s.id.as_str())))
 }
 
 fn projects(net: &Network) -> BTreeSet<&str> {
@@ -76,6 +91,9 @@ pub(crate) struct EditError {
     pub message: String,
     pub fix: &'static str,
 }
+
+const FIX_SERVICE: &str =
+    "write the service as a [[service]] table of services.toml (README, section \"Services\")";
 
 const FIX_IDS: &str =
     "use ids from the geodata (tongda validate lists them; ids are case-sensitive)";
@@ -211,6 +229,48 @@ pub(crate) fn resolve(
             year: year.unwrap_or(scenario_year),
             project: project.clone(),
         }),
+        Edit::AddService { service } => {
+            // The same checks as services.toml; the first problem is the message.
+            let mut diags = Vec::new();
+            let file = std::path::Path::new("add_service");
+            let mut out = crate::io::services::resolve_services(
+                file,
+                std::slice::from_ref(service),
+                net,
+                &mut diags,
+            );
+            match (out.pop(), diags.first()) {
+                (Some(s), None) => Ok(Resolved::AddService(Box::new(s))),
+                (_, Some(d)) => Err(EditError {
+                    message: d.message.clone(),
+                    fix: FIX_SERVICE,
+                }),
+                (None, None) => Err(edit_error("the service was not added", FIX_SERVICE)),
+            }
+        }
+        Edit::RemoveService { service } => Ok(Resolved::RemoveService(service_idx(net, service)?)),
+        Edit::SetHeadway {
+            service,
+            headway_min,
+            per_day,
+        } => {
+            let ok = match (headway_min, per_day) {
+                (Some(h), None) => *h > 0.0 && *h <= crate::model::SERVICE_DAY_MIN,
+                (None, Some(n)) => *n > 0.0 && *n <= 500.0,
+                _ => false,
+            };
+            if !ok {
+                return Err(edit_error(
+                    "give exactly one of `headway_min` (> 0, ≤ 960) and `per_day` (> 0, ≤ 500)",
+                    "e.g. headway_min = 15, or per_day = 40",
+                ));
+            }
+            Ok(Resolved::SetHeadway {
+                service: service_idx(net, service)?,
+                headway_min: *headway_min,
+                per_day: *per_day,
+            })
+        }
     }
 }
 
@@ -226,10 +286,15 @@ fn speeds(links: &[Link], idx: &[usize], f: impl Fn(&Link) -> Option<f64>) -> St
     }
 }
 
-/// Applies resolved edits in order to a copy of the links; returns the new
-/// links and one line per edit saying what it did.
-pub(crate) fn apply(net: &Network, resolved: &[Resolved]) -> (Vec<Link>, Vec<String>) {
+/// Applies resolved edits in order to a copy of the links and services;
+/// returns the new links, the new services and one line per edit saying what
+/// it did.
+pub(crate) fn apply(
+    net: &Network,
+    resolved: &[Resolved],
+) -> (Vec<Link>, Vec<Service>, Vec<String>) {
     let mut links = net.links.clone();
+    let mut services: Vec<Option<Service>> = net.services.iter().cloned().map(Some).collect();
     let mut removed = vec![false; links.len()];
     let mut reports = Vec::new();
     for r in resolved {
@@ -319,6 +384,34 @@ pub(crate) fn apply(net: &Network, resolved: &[Resolved]) -> (Vec<Link>, Vec<Str
                     before.into_iter().collect::<Vec<_>>().join(", ")
                 )
             }
+            Resolved::AddService(s) => {
+                let report = format!(
+                    "added service {} ({}), {} stops, every {:.0} min",
+                    s.id,
+                    s.name_zh,
+                    s.stops.len(),
+                    s.headway()
+                );
+                services.push(Some((**s).clone()));
+                report
+            }
+            Resolved::RemoveService(i) => match services[*i].take() {
+                Some(s) => format!("removed service {} ({})", s.id, s.name_zh),
+                None => format!("service {} was already removed", net.services[*i].id),
+            },
+            Resolved::SetHeadway {
+                service,
+                headway_min,
+                per_day,
+            } => match services[*service].as_mut() {
+                Some(s) => {
+                    let old = s.headway();
+                    s.headway_min = *headway_min;
+                    s.per_day = *per_day;
+                    format!("service {}: every {old:.0}→{:.0} min", s.id, s.headway())
+                }
+                None => format!("service {} was removed before", net.services[*service].id),
+            },
         };
         reports.push(report);
     }
@@ -327,7 +420,7 @@ pub(crate) fn apply(net: &Network, resolved: &[Resolved]) -> (Vec<Link>, Vec<Str
         .zip(removed)
         .filter_map(|(l, r)| (!r).then_some(l))
         .collect();
-    (kept, reports)
+    (kept, services.into_iter().flatten().collect(), reports)
 }
 
 #[cfg(test)]
@@ -352,7 +445,7 @@ mod tests {
             operating: Some(160.0),
             what: "test".into(),
         };
-        let (links, reports) = apply(&net, &[edit]);
+        let (links, _, reports) = apply(&net, &[edit]);
         // The report names the latest speed as the one replaced.
         assert!(
             reports[0].starts_with("operating speed 250→160 km/h"),

@@ -209,7 +209,7 @@ impl Scenario {
         resolved: &[Resolved],
         time_model: TimeModel,
     ) -> Scenario {
-        let (links, edit_reports) = edits::apply(network, resolved);
+        let (links, services, edit_reports) = edits::apply(network, resolved);
         let forced_projects = resolved
             .iter()
             .filter_map(|r| match r {
@@ -219,6 +219,7 @@ impl Scenario {
             .collect();
         let mut edited = network.clone();
         edited.set_links(links);
+        edited.services = services;
         Scenario {
             spec,
             file: file.to_path_buf(),

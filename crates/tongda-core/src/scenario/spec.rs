@@ -118,6 +118,28 @@ pub enum Edit {
         #[serde(default)]
         year: Option<i32>,
     },
+    /// Add a rail service (the keys of a `[[service]]` table of `services.toml`).
+    AddService {
+        /// The service.
+        #[serde(flatten)]
+        service: crate::io::services::ServiceSpec,
+    },
+    /// Remove a rail service.
+    RemoveService {
+        /// Service id.
+        service: String,
+    },
+    /// Change how often a service runs: `headway_min` or `per_day`.
+    SetHeadway {
+        /// Service id.
+        service: String,
+        /// New peak headway, minutes.
+        #[serde(default)]
+        headway_min: Option<f64>,
+        /// New trains per day in each direction.
+        #[serde(default)]
+        per_day: Option<f64>,
+    },
 }
 
 impl Edit {
@@ -131,6 +153,9 @@ impl Edit {
             Edit::SetSpeed { .. } => "set_speed",
             Edit::SetAccess { .. } => "set_access",
             Edit::OpenProject { .. } => "open_project",
+            Edit::AddService { .. } => "add_service",
+            Edit::RemoveService { .. } => "remove_service",
+            Edit::SetHeadway { .. } => "set_headway",
         }
     }
 }
