@@ -242,6 +242,8 @@ SRC_2018 = ("12306 list of all 成都东→重庆 trains of one day, dated 2018-
             "≤ 90 min express (calls at 内江北), 91–105 min 大站 (资阳北 内江北 永川东), ≥ 106 min all stations; "
             "trains running through from 西成 (G8751 G1709 G1975 G571 G1835) are in the svc_xc2019 patterns; "
             "per_day = trains in the 成都东→重庆 direction, assumed the same in the other")
+FROM_2016 = ("from 2016: the 2018 list stands in for the 2016–2017 timetables (assumption: no public list of those "
+             "years found; the 2016 opening of 渝万 had the same 6 成都–万州 pairs, 成都日报 2016-11-29); ")
 L15 = ["chengyu_hsr_2015"]
 EXPRESS15 = ["st_chengdudong", "st_neijiangbei"]
 DAZHAN15 = ["st_chengdudong", "st_ziyangbei", "st_neijiangbei", "st_yongchuandong"]
@@ -273,8 +275,8 @@ def chengyu():
          allE + ["st_chongqingbei"], L15, 3, "G8515 G8537 C6003"),
     ]
     for id, nz, ne, stops, lines, n, trains in rows:
-        add(id, nz, ne, stops, lines, per_day=n, from_year=2018, to_year=2020,
-            source=f"{SRC_2018}; trains: {trains}")
+        add(id, nz, ne, stops, lines, per_day=n, from_year=2016, to_year=2020,
+            source=f"{FROM_2016}{SRC_2018}; trains: {trains}")
     add("svc_chengyu2020_jingpin", "成渝高铁 精品 成都东–重庆北 一站直达", "Chengdu–Chongqing HSR non-stop premium trains",
         ["st_chengdudong", "st_chongqingbei"], L15, per_day=3, from_year=2020, to_year=2020,
         source="2020-04-10 timetable: 3 pairs of non-stop '精品' trains 成都东–重庆北, about 1 h 28 min — G8781/2, "
@@ -416,10 +418,23 @@ def others():
                "2021-01-20, sc.sina.com.cn/news/m/2021-01-20/detail-ikftpnnx9400286.shtml); all run 成都西–雅安 "
                "(assumption; since 2022-10 some run to 成都南/成都东, outside this line)", from_year=2021)
     # ---- 川青 (line chuanqing)
-    split_pair("svc_chuanqing2023", "川青 成都东–三星堆–绵竹南–安州", "Chengdu–Xining line Chengdu East–Anzhou",
-               ["st_chengdudong", "st_anzhou"], ["chuanqing"], 9,
-               "川青铁路青白江东–镇江关 opening 2023-11-28: 18 trains/day (9 pairs), 成都东→三星堆 18 min, →绵竹南 31 min "
-               "(国铁集团 via 中国网 2023-11-25, chinaxiaokang.com/chengshi/2023/1126/1473218.html); in-region part", from_year=2023)
+    src_cq = ("川青铁路青白江东–镇江关 opening 2023-11-28: 18 trains/day (9 pairs), 成都东→三星堆 18 min, →绵竹南 31 min "
+              "(国铁集团 via 中国网 2023-11-25, chinaxiaokang.com/chengshi/2023/1126/1473218.html); in-region part")
+    add("svc_chuanqing2023_express", "川青 成都东–三星堆–绵竹南–安州 大站", "Chengdu–Xining line Chengdu East–Anzhou express",
+        ["st_chengdudong", "st_sanxingdui", "st_mianzhunan", "st_anzhou"], ["chuanqing"], per_day=5, from_year=2023,
+        source=src_cq + "; split: assumption — 5 of 9 call only where the opening report quotes times (三星堆, 绵竹南) and at the end")
+    add("svc_chuanqing2023_local", "川青 成都东–三星堆–绵竹南–安州 站站停", "Chengdu–Xining line Chengdu East–Anzhou all stations",
+        all_stations(["st_chengdudong", "st_anzhou"], ["chuanqing"]), ["chuanqing"], per_day=4, from_year=2023,
+        source=src_cq + "; split: assumption, default rule — all-stop 4 of 9")
+
+
+def chenggui2019():
+    add("svc_chenggui2019_opening", "成贵 成都东–成都南–乐山–宜宾西 (2019)", "Chengdu–Guiyang HSR Chengdu East–Yibin West (2019)",
+        ["st_chengdudong", "st_chengdunan", "st_meishandong", "st_leshan", "st_yibinxi"], ["chengmianle"], per_day=10,
+        from_year=2019, to_year=2019,
+        source="成贵高铁 乐山–宜宾西 opened 2019-06-15 with through trains 成都–宜宾西 (宜宾西→成都南 1 h 20 min: 四川省发改委 via "
+               "成都商报 2019-06; first train of the full opening C6041 成都东 06:58 → 宜宾西 08:30, 2019-12-16); stops: "
+               "assumption, default rule (ends + prefecture-city stations); per_day: assumption (10), no count published for 2019")
 
 
 # ---------------------------------------------------------------- planned projects: default patterns
@@ -523,6 +538,7 @@ def main():
     chengyu()
     others()
     planned()
+    chenggui2019()
     order = ["id", "name_zh", "name_en", "mode", "stops", "lines", "per_day", "headway_min",
              "from_year", "to_year", "oneway", "source"]
     out = [HEADER]
