@@ -5,7 +5,7 @@ Usage: python3 geodata/notes/build_services.py DIAGRAM.json > geodata/services.t
 DIAGRAM.json is `source/西成客专线广成段20190105.json` of the public repository
 CDK6182CHR/train_graph (commit f86e967), read with `git show`; it is not copied here.
 The services from press figures and the default patterns are written out below, each with
-its source; the 2019 diagram's trains are grouped into stop patterns by `diagram_services`.
+its source; each distinct stop pattern of the 2019 diagram's trains is one service (`diagram_services`).
 """
 import json
 import math
@@ -109,6 +109,8 @@ def split_pair(id, name_zh, name_en, ends, lines, total, source, **kw):
 
 
 # ---------------------------------------------------------------- 2019 diagram (西成 / 成绵乐 north)
+# diagram station name -> station id; every station of the diagram that is in rail.geojson
+# (双流西, 新津, 新津南, 旌阳, 江油北, 广元 … are not; 峨眉城际场 is never a call)
 DIAG_NAME = {'江油::城际场': 'st_jiangyou', '青莲': 'st_qinglian', '绵阳::城际场': 'st_mianyang',
              '罗江东': 'st_luojiangdong', '德阳::城际场': 'st_deyang', '广汉北': 'st_guanghanbei',
              '青白江东': 'st_qingbaijiangdong', '新都东': 'st_xindudong', '成都东::城际场': 'st_chengdudong',
@@ -117,23 +119,25 @@ DIAG_NAME = {'江油::城际场': 'st_jiangyou', '青莲': 'st_qinglian', '绵�
              '简阳南': 'st_jianyangnan', '资阳北': 'st_ziyangbei', '资中北': 'st_zizhongbei',
              '内江北': 'st_neijiangbei', '隆昌北': 'st_longchangbei', '荣昌北': 'st_rongchangbei',
              '大足南': 'st_dazunan', '永川东': 'st_yongchuandong', '璧山': 'st_bishan',
-             '重庆西渝贵场': 'st_chongqingxi', '重庆北渝万场': 'st_chongqingbei'}
+             '重庆西渝贵场': 'st_chongqingxi', '重庆北渝万场': 'st_chongqingbei', '綦江东': 'st_qijiangdong'}
 N = ['st_jiangyou', 'st_qinglian', 'st_mianyang', 'st_luojiangdong', 'st_deyang', 'st_guanghanbei',
      'st_qingbaijiangdong', 'st_xindudong']
-N_EXP = ['st_jiangyou', 'st_mianyang', 'st_deyang']
-N_ROUND = {'st_jiangyou': 'st_jiangyou', 'st_qinglian': 'st_jiangyou', 'st_mianyang': 'st_mianyang',
-           'st_luojiangdong': 'st_mianyang', 'st_deyang': 'st_deyang', 'st_guanghanbei': 'st_deyang',
-           'st_qingbaijiangdong': 'st_deyang', 'st_xindudong': 'st_deyang'}
 S = ['st_chengdunan', 'st_shuangliujichang', 'st_pengshanbei', 'st_meishandong', 'st_qingshen',
      'st_leshan', 'st_emeishan']
-S_EXP = ['st_chengdunan', 'st_meishandong', 'st_leshan', 'st_emeishan']
 E = ['st_jianyangnan', 'st_ziyangbei', 'st_zizhongbei', 'st_neijiangbei', 'st_longchangbei',
      'st_rongchangbei', 'st_dazunan', 'st_yongchuandong', 'st_bishan']
-E_EXP = ['st_neijiangbei', 'st_yongchuandong']
+CQ = ['st_chongqingxi', 'st_chongqingbei', 'st_qijiangdong']
 CD = 'st_chengdudong'
+NOT_PASSENGER = {'确认车', '动检车'}  # track-confirmation and inspection runs (DJ7855/6, DJ8861/2, DJ1133/4); 临客 are kept
+# canonical (southbound) order: 江油 side first, then 成都东, then the south or the east branch
+RANK = {s: i for i, s in enumerate(N + [CD])}
+RANK.update({s: len(N) + 1 + i for i, s in enumerate(S)})
+RANK.update({s: len(N) + 1 + i for i, s in enumerate(E + CQ)})
 
 
 def diagram_stops(t):
+    """The train's calls at stations of the data, in running order: arrival != departure,
+    or the first/last timetable row when it is the train's origin/terminus."""
     tt, out = t["timetable"], []
     for i, s in enumerate(tt):
         n = s["zhanming"]
@@ -147,92 +151,64 @@ def diagram_stops(t):
     return out
 
 
-def simplify(s, exact_north):
-    n = [x for x in s if x in N]
-    so = [x for x in s if x in S]
-    e = [x for x in s if x in E]
-    end = [x for x in s if x in ('st_chongqingxi', 'st_chongqingbei')]
-    out = []
-    if n:
-        ext = N_ROUND[n[0]]
-        if any(x not in N_EXP for x in n):
-            out += N[N.index(ext):]
-        elif exact_north:
-            out += n
-        else:
-            out += N_EXP[N_EXP.index(ext):]
-    out.append(CD)
-    if so:
-        out += S if any(x not in S_EXP for x in so) else S_EXP
-    if e or end:
-        out += E if any(x not in E_EXP for x in e) else E_EXP
-        out += end
-    return tuple(out)
-
-
 def diagram_services(path):
+    """One service per distinct stop pattern (the exact ordered calls), not merged."""
     d = json.load(open(path, encoding="utf-8"))
-    trains = []
-    for t in d["trains"]:
-        s = diagram_stops(t)
-        if len(s) < 2 or CD not in s:
-            continue  # runs through the region without a second in-region call
-        up = s[0] not in N  # canonical order: 江油 side first
-        cs = list(reversed(s)) if up else s
-        trains.append((t["checi"][0], "up" if up else "down", cs))
-    # pass 1: exact express stops north of 成都东; pass 2: groups of < 4 trains use the full template
-    g1 = defaultdict(list)
-    for c, d_, cs in trains:
-        g1[simplify(cs, True)].append((c, d_, cs))
     groups = defaultdict(lambda: {"down": [], "up": []})
-    for k, members in g1.items():
-        for c, d_, cs in members:
-            key = k if len(members) >= 4 else simplify(cs, False)
-            groups[key][d_].append(c)
+    for t in d["trains"]:
+        if t["type"] in NOT_PASSENGER:
+            continue
+        s = diagram_stops(t)
+        if len(s) < 2:
+            continue  # runs through the region with at most one call in it
+        down = RANK[s[0]] < RANK[s[-1]]
+        key = tuple(s if down else reversed(s))
+        groups[key]["down" if down else "up"].append(t["checi"][0])
     src = ("running diagram 2019-01-05 of 西成客专线广成段 (成绵乐 north and the trains running on to "
-           "成渝 and 成绵乐 south), CDK6182CHR/train_graph source/西成客专线广成段20190105.json, "
-           "grouped into patterns (geodata/notes/services.md); trains: ")
+           "成渝 and 成绵乐 south), CDK6182CHR/train_graph source/西成客专线广成段20190105.json; one service per "
+           "distinct stop pattern (geodata/notes/services.md); trains: ")
     out = []
     for key, dirs in groups.items():
         stops = list(key)
         down, up = dirs["down"], dirs["up"]
-        north_only = all(x in N or x == CD for x in stops)
-        east = any(x in E or x in ('st_chongqingxi', 'st_chongqingbei') for x in stops)
+        east = any(x in E or x in CQ for x in stops)
         south = any(x in S for x in stops)
         if down and up:
             per_day, oneway, st = rhu((len(down) + len(up)) / 2), False, stops
-            count = f"{len(down)} southbound + {len(up)} northbound, per_day = half the sum rounded half up"
+            if len(down) == len(up):
+                count = f"{len(down)} southbound + {len(up)} northbound"
+            else:
+                count = f"{len(down)} southbound + {len(up)} northbound, per_day = half the sum rounded half up"
         else:
             per_day, oneway = len(down) + len(up), True
-            st = stops if down else list(reversed(stops))
-            count = f"{per_day} train(s) in this direction only"
-        out.append(dict(stops=st, per_day=per_day, oneway=oneway, east=east, south=south,
-                        north_only=north_only, trains=sorted(down + up),
-                        source=src + " ".join(sorted(down + up)) + f" ({count})"))
-    out.sort(key=lambda x: (x["east"], x["south"], -x["per_day"]))
+            st = stops if down else stops[::-1]
+            count = f"{per_day} {'southbound' if down else 'northbound'} train{'s' if per_day > 1 else ''}, none the other way"
+        trains = sorted(down) + sorted(up)
+        out.append(dict(stops=st, per_day=per_day, oneway=oneway, east=east, south=south, key=key,
+                        source=src + " ".join(trains) + f" ({count})"))
+    out.sort(key=lambda x: (x["east"], x["south"], -x["per_day"], x["oneway"], [RANK[s] for s in x["key"]]))
     return out
 
 
 def emit_diagram(path):
     for i, g in enumerate(diagram_services(path), 1):
         st = g["stops"]
-        nm_zh = "–".join(zh(x) for x in (st[0], st[-1]))
-        nm_en = "–".join(en(x) for x in (st[0], st[-1]))
-        kind = f"{len(st) - 2} intermediate call{'s' if len(st) != 3 else ''}"
+        nm_zh = "–".join(zh(x) for x in st)
+        nm_en = "–".join(en(x) for x in st)
         base = dict(per_day=g["per_day"], oneway=g["oneway"])
         if not g["east"]:
-            add(f"svc_xc2019_{i:02d}", f"成绵乐 {nm_zh} ({len(st)}站)", f"Chengdu–Mianyang–Leshan {nm_en} ({kind})",
+            add(f"svc_xc2019_{i:02d}", f"成绵乐 {nm_zh}", f"Chengdu–Mianyang–Leshan {nm_en}",
                 st, ["chengmianle"], from_year=2018, source=g["source"], **base)
         else:
-            add(f"svc_xc2019_{i:02d}", f"成绵乐–成渝 {nm_zh} ({len(st)}站)",
-                f"Chengdu–Mianyang–Leshan through to Chengdu–Chongqing HSR {nm_en} ({kind})",
-                st, ["chengmianle", "chengyu_hsr_2015"], from_year=2018, to_year=2020, source=g["source"], **base)
-            add(f"svc_xc2019_{i:02d}_2021", f"成绵乐–成渝 {nm_zh} ({len(st)}站, 提速后)",
-                f"Chengdu–Mianyang–Leshan through to Chengdu–Chongqing HSR {nm_en} ({kind}, after the 2020 speed-up)",
-                st, ["chengmianle", "chengyu_hsr"], from_year=2021,
+            yg = ["yugui"] if "st_qijiangdong" in st else []
+            add(f"svc_xc2019_{i:02d}", f"成绵乐–成渝 {nm_zh}",
+                f"Chengdu–Mianyang–Leshan through to Chengdu–Chongqing HSR {nm_en}",
+                st, ["chengmianle", "chengyu_hsr_2015"] + yg, from_year=2018, to_year=2020, source=g["source"], **base)
+            add(f"svc_xc2019_{i:02d}_2021", f"成绵乐–成渝 {nm_zh} (提速后)",
+                f"Chengdu–Mianyang–Leshan through to Chengdu–Chongqing HSR {nm_en} (after the 2020 speed-up)",
+                st, ["chengmianle", "chengyu_hsr"] + yg, from_year=2021,
                 source="assumption: the 2019 through pattern carried onto the sped-up 成渝高铁 (no later diagram sourced); "
                        + g["source"], **base)
-
 
 # ---------------------------------------------------------------- services from press figures
 SRC_2018 = ("12306 list of all 成都东→重庆 trains of one day, dated 2018-03-13 (saved in github.com/JerrySheep/"
@@ -242,6 +218,8 @@ SRC_2018 = ("12306 list of all 成都东→重庆 trains of one day, dated 2018-
             "≤ 90 min express (calls at 内江北), 91–105 min 大站 (资阳北 内江北 永川东), ≥ 106 min all stations; "
             "trains running through from 西成 (G8751 G1709 G1975 G571 G1835) are in the svc_xc2019 patterns; "
             "per_day = trains in the 成都东→重庆 direction, assumed the same in the other")
+FROM_2016 = ("from 2016: the 2018 list stands in for the 2016–2017 timetables (assumption: no public list of those "
+             "years found; the 2016 opening of 渝万 had the same 6 成都–万州 pairs, 成都日报 2016-11-29); ")
 L15 = ["chengyu_hsr_2015"]
 EXPRESS15 = ["st_chengdudong", "st_neijiangbei"]
 DAZHAN15 = ["st_chengdudong", "st_ziyangbei", "st_neijiangbei", "st_yongchuandong"]
@@ -273,8 +251,8 @@ def chengyu():
          allE + ["st_chongqingbei"], L15, 3, "G8515 G8537 C6003"),
     ]
     for id, nz, ne, stops, lines, n, trains in rows:
-        add(id, nz, ne, stops, lines, per_day=n, from_year=2018, to_year=2020,
-            source=f"{SRC_2018}; trains: {trains}")
+        add(id, nz, ne, stops, lines, per_day=n, from_year=2016, to_year=2020,
+            source=f"{FROM_2016}{SRC_2018}; trains: {trains}")
     add("svc_chengyu2020_jingpin", "成渝高铁 精品 成都东–重庆北 一站直达", "Chengdu–Chongqing HSR non-stop premium trains",
         ["st_chengdudong", "st_chongqingbei"], L15, per_day=3, from_year=2020, to_year=2020,
         source="2020-04-10 timetable: 3 pairs of non-stop '精品' trains 成都东–重庆北, about 1 h 28 min — G8781/2, "
@@ -416,10 +394,23 @@ def others():
                "2021-01-20, sc.sina.com.cn/news/m/2021-01-20/detail-ikftpnnx9400286.shtml); all run 成都西–雅安 "
                "(assumption; since 2022-10 some run to 成都南/成都东, outside this line)", from_year=2021)
     # ---- 川青 (line chuanqing)
-    split_pair("svc_chuanqing2023", "川青 成都东–三星堆–绵竹南–安州", "Chengdu–Xining line Chengdu East–Anzhou",
-               ["st_chengdudong", "st_anzhou"], ["chuanqing"], 9,
-               "川青铁路青白江东–镇江关 opening 2023-11-28: 18 trains/day (9 pairs), 成都东→三星堆 18 min, →绵竹南 31 min "
-               "(国铁集团 via 中国网 2023-11-25, chinaxiaokang.com/chengshi/2023/1126/1473218.html); in-region part", from_year=2023)
+    src_cq = ("川青铁路青白江东–镇江关 opening 2023-11-28: 18 trains/day (9 pairs), 成都东→三星堆 18 min, →绵竹南 31 min "
+              "(国铁集团 via 中国网 2023-11-25, chinaxiaokang.com/chengshi/2023/1126/1473218.html); in-region part")
+    add("svc_chuanqing2023_express", "川青 成都东–三星堆–绵竹南–安州 大站", "Chengdu–Xining line Chengdu East–Anzhou express",
+        ["st_chengdudong", "st_sanxingdui", "st_mianzhunan", "st_anzhou"], ["chuanqing"], per_day=5, from_year=2023,
+        source=src_cq + "; split: assumption — 5 of 9 call only where the opening report quotes times (三星堆, 绵竹南) and at the end")
+    add("svc_chuanqing2023_local", "川青 成都东–三星堆–绵竹南–安州 站站停", "Chengdu–Xining line Chengdu East–Anzhou all stations",
+        all_stations(["st_chengdudong", "st_anzhou"], ["chuanqing"]), ["chuanqing"], per_day=4, from_year=2023,
+        source=src_cq + "; split: assumption, default rule — all-stop 4 of 9")
+
+
+def chenggui2019():
+    add("svc_chenggui2019_opening", "成贵 成都东–成都南–乐山–宜宾西 (2019)", "Chengdu–Guiyang HSR Chengdu East–Yibin West (2019)",
+        ["st_chengdudong", "st_chengdunan", "st_meishandong", "st_leshan", "st_yibinxi"], ["chengmianle"], per_day=10,
+        from_year=2019, to_year=2019,
+        source="成贵高铁 乐山–宜宾西 opened 2019-06-15 with through trains 成都–宜宾西 (宜宾西→成都南 1 h 20 min: 四川省发改委 via "
+               "成都商报 2019-06; first train of the full opening C6041 成都东 06:58 → 宜宾西 08:30, 2019-12-16); stops: "
+               "assumption, default rule (ends + prefecture-city stations); per_day: assumption (10), no count published for 2019")
 
 
 # ---------------------------------------------------------------- planned projects: default patterns
@@ -493,7 +484,9 @@ HEADER = """\
 #                stops reversed for the return)
 #   source       timetable year and train numbers, or the press figure, or "assumption: …"
 #
-# Default rules (geodata/notes/services.md has the detail):
+# Counting (geodata/notes/services.md has the detail):
+#   * train-level stops (the 2019 diagram): one service per distinct stop pattern, its trains
+#     listed in `source`; per_day = trains per direction (oneway when seen one way only);
 #   * a sourced daily total without train-level stops is split half to an express pattern
 #     (the ends + stations serving a prefecture-level city centre, the README's express-stop
 #     rule) and half to an all-stop pattern; totals under 4 a day make one all-stop pattern;
@@ -523,6 +516,7 @@ def main():
     chengyu()
     others()
     planned()
+    chenggui2019()
     order = ["id", "name_zh", "name_en", "mode", "stops", "lines", "per_day", "headway_min",
              "from_year", "to_year", "oneway", "source"]
     out = [HEADER]
