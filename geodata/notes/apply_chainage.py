@@ -356,6 +356,63 @@ def main():
     rows.append((NEW_LINK_ID, "st_chongqingbei", "st_chongqingxi", "—", "new", km,
                  round(glen(new["geometry"]["coordinates"]), 1)))
 
+    # 兰渝 trains between 遂宁 and 南充北 run 遂宁–南充西 on 达成 and then the
+    # 南充西联络线, not via 南充 station (85 km by the data's links)
+    km, text = route((DC, "遂宁", "南充西"), ("南充西联络线", "南充西", "南充北"))
+    base = by_id["dacheng_01_svc_lanyu"]
+    nc_west = [106.03, 30.82]  # 南充西, schematic: 10 km from 南充 on 达成, 8 km from 南充北
+    q = dict(base["properties"])
+    q.update({
+        "id": "dacheng_nanchongxi_svc_lanyu",
+        "name_zh": "兰渝列车(遂宁–南充西–南充北)",
+        "name_en": "Lanzhou–Chongqing trains Suining–Nanchong West–Nanchong North",
+        "to": "st_nanchongbei",
+        "length_km": fmt(float(km)),
+        "source": (f"service overlay on 达成 track and the 南充西联络线: 成都–阆中 D trains run 成都东–遂宁–南充北–阆中 "
+                   f"(华西都市报 2016-05-16, first D train via 遂宁 南充北); length {km} km from railway chainage: {text} "
+                   f"({CITE}), the table's route between the two stations, 20 km shorter than via 南充 station "
+                   "(dacheng_01_svc_lanyu + lanyu_nc_01, kept for trains calling at 南充); design speed as 达成; "
+                   "inventory false (达成 track counted on dacheng_01; the 8-km 联络线 is inside lanyu_nc_01's route); "
+                   "geometry: 南充西 placed schematically"),
+    })
+    new2 = {"type": "Feature", "properties": q,
+            "geometry": {"type": "LineString",
+                         "coordinates": [base["geometry"]["coordinates"][0], base["geometry"]["coordinates"][1],
+                                         nc_west, nodes["st_nanchongbei"]["geometry"]["coordinates"]]}}
+    feats.insert(feats.index(base) + 1, new2)
+    rows.append((q["id"], "st_suining", "st_nanchongbei", "—", "new", km,
+                 round(glen(new2["geometry"]["coordinates"]), 1)))
+
+    # 襄渝 trains that do not call at 北碚 leave the line at 磨心坡 for 黄桷所 and
+    # 井口 (襄渝渭井联络线, 渭井线) and reach 重庆北 over 渝怀 from 井口
+    km, text = route((XY, "广安", "磨心坡"), ("襄渝渭井联络线", "磨心坡", "黄桷所*"),
+                     ("渭井线", "黄桷所*", "井口"), (YH, "井口", "重庆北"))
+    base = by_id["xiangyu_02"]
+    moxinpo = [106.47, 29.88]  # 磨心坡, schematic: 8 km before 北碚 on 襄渝
+    gua = nodes["st_guangan"]["geometry"]["coordinates"]
+    tail = bend([moxinpo, base["geometry"]["coordinates"][1], gua], 85.0)
+    q = dict(base["properties"])
+    q.update({
+        "id": "xiangyu_moxinpo_01",
+        "name_zh": "襄渝铁路(重庆北–井口–磨心坡–广安)",
+        "name_en": "Xiangyang–Chongqing Railway via the Moxinpo connection",
+        "from": "st_chongqingbei",
+        "length_km": fmt(float(km)),
+        "inventory": False,
+        "source": (f"railway chainage: {km} km = {text} ({CITE}): the table's route for 襄渝 passenger trains "
+                   "between 重庆北 and 广安 that do not call at 北碚 (17 km shorter than 重庆北–北碚–广安, "
+                   "xiangyu_01 + xiangyu_02); properties as 襄渝 (design speed assumed as there); inventory false "
+                   "(磨心坡–广安 is counted on xiangyu_02; the 23 km 井口–黄桷所–磨心坡 of 渭井线 and its "
+                   "联络线 are not counted); geometry through 井口 and 磨心坡 (schematic)"),
+    })
+    q.pop("retire_year", None)
+    new3 = {"type": "Feature", "properties": q,
+            "geometry": {"type": "LineString",
+                         "coordinates": [nodes["st_chongqingbei"]["geometry"]["coordinates"], JINGKOU] + tail}}
+    feats.insert(feats.index(base) + 1, new3)
+    rows.append((q["id"], "st_chongqingbei", "st_guangan", "—", "new", km,
+                 round(glen(new3["geometry"]["coordinates"]), 1)))
+
     out = '{"type":"FeatureCollection","features":[\n' + ",\n".join(
         json.dumps(f, ensure_ascii=False) for f in feats) + "\n]}\n"
     open(RAIL, "w", encoding="utf-8").write(out)
