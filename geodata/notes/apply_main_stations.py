@@ -169,15 +169,15 @@ def write_note(rows, st, rail):
          "",
          "Sources for locations are in each place's `main_stations_source`; distances are from the place's centre to our",
          "station position (approximate).", "",
-         "| place | main stations | excluded (why) |", "|---|---|---|"]
+         "| place | main stations | why these | excluded (why) |", "|---|---|---|---|"]
     for p, main, excl, note in rows:
         if not main:
-            L.append(f"| {p['name_zh']} `{p['id']}` | — (no station of its own) | |")
+            L.append(f"| {p['name_zh']} `{p['id']}` | — | no station of its own | |")
             continue
         def lab(s):
             stt = _status(rail, s)
             return st[s]["name_zh"] + ("" if "open" in stt else f" ({', '.join(sorted(stt))})")
-        L.append(f"| {p['name_zh']} `{p['id']}` | " + ", ".join(lab(s) for s in main) + " | " +
+        L.append(f"| {p['name_zh']} `{p['id']}` | " + ", ".join(lab(s) for s in main) + " | " + note + " | " +
                  ("; ".join(f"{st[s]['name_zh']}: {r}" for s, r in excl.items()) or "") + " |")
     L.append("")
     open(NOTE, "w", encoding="utf-8").write("\n".join(L))
