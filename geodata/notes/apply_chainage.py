@@ -343,10 +343,12 @@ def main():
                 "成渝高铁 connecting lines (250, an ASSUMPTION like theirs: no source gives the speed of the hub "
                 "lines, which the 2019 diagram shows to be slow, see geodata/README.md eighth pass); its own "
                 "line id: a ride between 重庆北 and 重庆西 and another line is a transfer (through services are "
-                "not known from a source); geometry via 井口 and 芭蕉沟所 (schematic)"
+                "not known from a source); inventory false: 井口–重庆北 is 渝怀 track and 井西线 a hub line, not "
+                "high-speed kilometres of the official totals; geometry via 井口 and 芭蕉沟所 (schematic)"
             ),
             "line": "cq_hub",
             "length_km": fmt(float(km)),
+            "inventory": False,
         },
         "geometry": {"type": "LineString", "coordinates": [cqb, JINGKOU, BAJIAOGOU, cqx]},
     }
