@@ -156,7 +156,7 @@ add("xiangyu_01", None, [(XY, "北碚", "东阳所*"), ("襄遂联络线", "东�
                          ("渭井线", "石子山", "井口"), (YH, "井口", "重庆北")],
     "no table line runs 北碚–重庆北 directly: route 北碚–东阳所 (襄渝), 襄遂联络线, "
     "石子山–井口 (渭井线), 井口–重庆北 (渝怀); trains that do not call at 北碚 leave 襄渝 at "
-    "磨心坡 (782) for 黄桷所 and 井口, 16 km shorter than 重庆北–北碚–广安 here")
+    "磨心坡 (782) for 黄桷所 and 井口, 17 km shorter than 重庆北–北碚–广安 here (xiangyu_moxinpo_01)")
 add("xiangyu_02", None, [(XY, "北碚", "广安")])
 split([("xiangyu_03", "geo"), ("xiangyu_04", "geo")], [(XY, "广安", "达州")],
       POS.format(38, "广安–渠县"))
