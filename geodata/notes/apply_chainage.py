@@ -4,8 +4,9 @@
 Sets `length_km` of open stop-to-stop rail links to the chainage difference
 read from the national passenger fare-distance table (全国客里表, export of
 2021-09-28 kept in CDK6182CHR/qETRC as `CRPassengerMileage.pyetlib`), appends
-the table and the chainage values to each link's `source`, adds the
-重庆北–重庆西 connecting link, and re-synthesises the schematic geometry of a
+the table and the chainage values to each link's `source`, adds three
+connections trains really use (重庆北–重庆西 via 井口; 遂宁–南充北 via 南充西 for
+兰渝 trains; 重庆北–广安 via 磨心坡 for 襄渝 trains), and re-synthesises the schematic geometry of a
 changed link (one bend vertex) when its geodesic length would otherwise be
 more than 10 % off the new length. Writes the file back in its layout (one
 feature per line).
@@ -14,7 +15,9 @@ Usage (from the repository root):
     git -C <qETRC mirror> show HEAD:CRPassengerMileage.pyetlib > /tmp/mileage.json
     python3 geodata/notes/apply_chainage.py /tmp/mileage.json
 
-It is idempotent only on the original data (it checks each link's old
+It runs on the file as it was before this pass (commit 3dc267b:
+`git show 3dc267b:geodata/rail.geojson > geodata/rail.geojson` first), and is
+idempotent only on that data (it checks each link's old
 length before changing it) and prints one row per change.
 """
 import json
