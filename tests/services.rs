@@ -1,0 +1,246 @@
+//! Rail services on the mini fixture: minutes computed by hand from the time
+//! model's formulas (tests/common: HSR 322 km/h, terminal 240 s, stop 150 s;
+//! intercity 180 km/h, terminal 180 s; transfer 10 min), and the checks of
+//! `services.toml` with their exact messages.
+
+mod common;
+
+use common::model;
+use std::path::Path;
+use tongda_core::graph::{GraphSpec, RoutingGraph};
+use tongda_core::io::load_geodata;
+use tongda_core::io::services::{parse_services, resolve_services};
+use tongda_core::model::Network;
+use tongda_core::route::{LegKind, Router};
+use tongda_core::{Diagnostic, Measure, Profile};
+
+fn mini_with(services: &str) -> Result<Network, Vec<Diagnostic>> {
+    let mut net = load_geodata("tests/fixtures/mini".as_ref())
+        .expect("readable")
+        .into_network()
+        .expect("valid");
+    let file = Path::new("services.toml");
+    let specs = parse_services(file, services).map_err(|d| vec![d])?;
+    let mut diags = Vec::new();
+    net.services = resolve_services(file, &specs, &net, &mut diags);
+    if diags.is_empty() {
+        Ok(net)
+    } else {
+        Err(diags)
+    }
+}
+
+fn route_s(net: &Network, from: &str, to: &str, measure: Measure) -> (u32, Vec<LegKind>) {
+    let g = RoutingGraph::compile(net, &model(), &GraphSpec::new(Profile::Passenger, 2024));
+    let mut r = Router::new(net, &g);
+    let (a, b) = (net.node_idx(from).unwrap(), net.node_idx(to).unwrap());
+    let route = r.route(a, b, measure).expect("reachable");
+    (route.seconds, route.legs.iter().map(|l| l.kind).collect())
+}
+
+const THROUGH: &str = r#"
+[[service]]
+id = "svc_through"
+name_zh = "内江北–成都东–遂宁 直通"
+name_en = "Neijiang North–Chengdu East–Suining through"
+mode = "hsr"
+stops = ["st_neijiangbei", "st_chengdudong", "st_suining"]
+lines = ["chengyu_hsr", "chengsuiyu"]
+headway_min = 60
+source = "test fixture"
+"#;
+
+const CHANGE: &str = r#"
+[[service]]
+id = "svc_hsr"
+name_zh = "成渝"
+name_en = "HSR"
+mode = "hsr"
+stops = ["st_neijiangbei", "st_chengdudong"]
+lines = ["chengyu_hsr"]
+headway_min = 30
+source = "test fixture"
+
+[[service]]
+id = "svc_intercity"
+name_zh = "遂成"
+name_en = "intercity"
+mode = "intercity"
+stops = ["st_chengdudong", "st_suining"]
+lines = ["chengsuiyu"]
+headway_min = 30
+source = "test fixture"
+"#;
+
+#[test]
+fn a_through_service_is_one_ride_without_a_transfer() {
+    // Board 240 s; 内江北→成都东 150 km at 322 km/h = 1677 s; stop at 成都东
+    // 150 s (the HSR service's pass_stop_s); 成都东→遂宁 148 km on the
+    // intercity link at 180 km/h = 2960 s. 240 + 1677 + 150 + 2960 = 5027 s.
+    let net = mini_with(THROUGH).expect("valid services");
+    let (s, legs) = route_s(&net, "st_neijiangbei", "st_suining", Measure::InVehicle);
+    assert_eq!(s, 5027);
+    assert_eq!(legs, vec![LegKind::Ride]);
+    // Door to door the wait is half the service's own 60-min headway.
+    let (d, legs) = route_s(&net, "st_neijiangbei", "st_suining", Measure::DoorToDoor);
+    assert_eq!(d, 1800 + 5027);
+    assert_eq!(legs, vec![LegKind::Wait, LegKind::Ride]);
+}
+
+#[test]
+fn the_same_trip_with_a_change_of_train_pays_transfer_wait_and_terminal() {
+    // Ride 1: 240 + 1677 = 1917 s; transfer 600 s; board the intercity:
+    // wait 900 + terminal 180 = 1080 s; ride 2960 s. Total 6557 s
+    // (1530 s more than the through service).
+    let net = mini_with(CHANGE).expect("valid services");
+    let (s, legs) = route_s(&net, "st_neijiangbei", "st_suining", Measure::InVehicle);
+    assert_eq!(s, 6557);
+    assert_eq!(
+        legs,
+        vec![
+            LegKind::Ride,
+            LegKind::Transfer,
+            LegKind::Wait,
+            LegKind::Ride
+        ]
+    );
+}
+
+#[test]
+fn stop_losses_apply_only_where_the_service_stops() {
+    // The same train not calling at 成都东: 240 + 1677 + 0 + 2960 = 4877 s;
+    // and nobody can board it there.
+    let nonstop = THROUGH.replace(
+        r#"["st_neijiangbei", "st_chengdudong", "st_suining"]"#,
+        r#"["st_neijiangbei", "st_suining"]"#,
+    );
+    let net = mini_with(&nonstop).expect("valid services");
+    let (s, _) = route_s(&net, "st_neijiangbei", "st_suining", Measure::InVehicle);
+    assert_eq!(s, 4877);
+    // From 成都东 only the links no service uses remain: none to 遂宁 here,
+    // so 成都东 → 遂宁 has no train at all.
+    let g = RoutingGraph::compile(&net, &model(), &GraphSpec::new(Profile::Passenger, 2024));
+    let mut r = Router::new(&net, &g);
+    let (a, b) = (
+        net.node_idx("st_chengdudong").unwrap(),
+        net.node_idx("st_suining").unwrap(),
+    );
+    let legs = r.route(a, b, Measure::InVehicle).map(|r| r.legs);
+    assert!(
+        legs.as_ref()
+            .is_none_or(|l| l.iter().all(|l| l.kind != LegKind::Ride)),
+        "{legs:?}"
+    );
+}
+
+#[test]
+fn bad_services_get_exact_messages() {
+    let bad = r#"
+[[service]]
+id = "svc_bad"
+name_zh = "x"
+name_en = "x"
+mode = "road"
+stops = ["st_neijiangbei", "chengdu", "st_nowhere"]
+lines = ["chengyu_hsrr"]
+per_day = 10
+headway_min = 30
+source = ""
+"#;
+    let msgs: Vec<String> = mini_with(bad)
+        .expect_err("invalid")
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    let expected = [
+        "error: services.toml: feature \"svc_bad\": `source` is empty — fix: give the timetable year and train numbers, or the announcement",
+        "error: services.toml: feature \"svc_bad\": mode \"road\" is not a rail mode — fix: use hsr, intercity, conventional_rail or suburban_rail",
+        "error: services.toml: feature \"svc_bad\": give exactly one of `per_day` and `headway_min` — fix: count the trains of the pattern per day and direction (per_day), or give the peak headway",
+        "error: services.toml: feature \"svc_bad\": unknown rail line \"chengyu_hsrr\" (closest: chengyu_hsr) — fix: use the `line` of rail links in the geodata",
+        "error: services.toml: feature \"svc_bad\": stop \"chengdu\" is a city, not a station — fix: list station ids",
+    ];
+    for e in expected {
+        assert!(msgs.iter().any(|m| m == e), "missing «{e}» in {msgs:#?}");
+    }
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("unknown stop \"st_nowhere\"")),
+        "{msgs:#?}"
+    );
+    // A typo in a key is refused with its line.
+    let typo = THROUGH.replace("headway_min", "headway_mins");
+    let d = mini_with(&typo).expect_err("unknown key");
+    assert_eq!(d[0].line_col.map(|(l, _)| l), Some(9), "{}", d[0]);
+    assert!(
+        d[0].message.contains("unknown field `headway_mins`"),
+        "{}",
+        d[0]
+    );
+    // Stops that the listed lines do not join.
+    let gap = THROUGH.replace(
+        r#"lines = ["chengyu_hsr", "chengsuiyu"]"#,
+        r#"lines = ["chengyu_hsr"]"#,
+    );
+    let d = mini_with(&gap).expect_err("gap");
+    assert_eq!(
+        d[0].message,
+        "no link of line(s) chengyu_hsr joins stop \"st_chengdudong\" to \"st_suining\""
+    );
+}
+
+fn region() -> Network {
+    load_geodata("geodata".as_ref())
+        .expect("readable")
+        .into_network()
+        .expect("valid region")
+}
+
+fn region_route(net: &Network, from: &str, to: &str) -> tongda_core::route::Route {
+    let tm = tongda_core::TimeModel::default();
+    let g = RoutingGraph::compile(net, &tm, &GraphSpec::new(Profile::Passenger, 2024));
+    let mut r = Router::new(net, &g);
+    let (a, b) = (net.resolve(from).unwrap(), net.resolve(to).unwrap());
+    r.route(a, b, Measure::InVehicle).expect("reachable")
+}
+
+#[test]
+fn in_vehicle_times_start_and_end_at_the_cities_main_stations() {
+    let net = region();
+    let main = |place: &str| net.node(place).expect("place").main_stations.clone();
+    let chengdu = main("chengdu");
+    assert!(
+        chengdu.contains(&"st_chengdudong".to_string()),
+        "{chengdu:?}"
+    );
+    for excluded in [
+        "st_tianfujichang",
+        "st_qingbaijiangdong",
+        "st_shuangliujichang",
+    ] {
+        assert!(
+            !chengdu.contains(&excluded.to_string()),
+            "{excluded} in {chengdu:?}"
+        );
+    }
+    for (to, id) in [("资阳", "ziyang"), ("德阳", "deyang"), ("宜宾", "yibin")] {
+        let route = region_route(&net, "成都", to);
+        let first = &route.legs.first().expect("a leg").from;
+        let last = &route.legs.last().expect("a leg").to;
+        assert!(chengdu.contains(first), "成都 → {to} starts at {first}");
+        assert!(
+            main(id).contains(last),
+            "成都 → {to} ends at {last}, not at {:?}",
+            main(id)
+        );
+    }
+}
+
+#[test]
+fn a_through_train_of_the_region_is_one_ride() {
+    // 江油 → 成都东 → 重庆西 (svc_xc2019_63_2021 and its kin) runs through
+    // 成都东 without a change of train.
+    let net = region();
+    let route = region_route(&net, "st_jiangyou", "st_chongqingxi");
+    let kinds: Vec<LegKind> = route.legs.iter().map(|l| l.kind).collect();
+    assert_eq!(kinds, vec![LegKind::Ride], "{:#?}", route.legs);
+}
