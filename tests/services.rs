@@ -243,4 +243,9 @@ fn a_through_train_of_the_region_is_one_ride() {
     let route = region_route(&net, "st_jiangyou", "st_chongqingxi");
     let kinds: Vec<LegKind> = route.legs.iter().map(|l| l.kind).collect();
     assert_eq!(kinds, vec![LegKind::Ride], "{:#?}", route.legs);
+    let service = route.legs[0].service.as_deref().unwrap_or_default();
+    assert!(
+        service.starts_with("svc_"),
+        "the ride names its service: {service:?}"
+    );
 }

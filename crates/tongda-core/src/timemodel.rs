@@ -122,6 +122,9 @@ impl FromStr for Measure {
     }
 }
 
+/// The largest terminal or stop loss a mode may declare, seconds (half an hour).
+pub const MAX_STOP_S: f64 = 1800.0;
+
 /// Parameters of one mode within one profile.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -330,10 +333,12 @@ impl TimeModel {
                         "{at}: terminal_s, pass_stop_s and headway_min must be ≥ 0"
                     ));
                 }
-                if mp.pass_stop_s > mp.terminal_s {
+                // A call is braking, dwell and acceleration: it may cost more
+                // than the ride's terminal loss, but not half an hour.
+                if mp.pass_stop_s > MAX_STOP_S || mp.terminal_s > MAX_STOP_S {
                     return Err(format!(
-                        "{at}: pass_stop_s ({}) must not exceed terminal_s ({}): a stop passed costs at most a full stop",
-                        mp.pass_stop_s, mp.terminal_s
+                        "{at}: terminal_s ({}) and pass_stop_s ({}) must be at most {MAX_STOP_S} s",
+                        mp.terminal_s, mp.pass_stop_s
                     ));
                 }
             }

@@ -113,6 +113,7 @@ pub fn route_json(net: &Network, route: &Route, other: Option<&Route>) -> serde_
                 "name_zh": l.name_zh,
                 "name_en": l.name_en,
                 "project": l.project,
+                "service": l.service,
                 "from": l.from,
                 "from_name": name(net, &l.from),
                 "to": l.to,

@@ -34,6 +34,9 @@ pub struct LegView {
     pub name_en: String,
     /// Project id.
     pub project: Option<String>,
+    /// The service ridden (rides on a service only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
     /// Status of the project's links used (the least advanced).
     pub status: Option<Status>,
     /// Latest opening year of the links used.
@@ -69,6 +72,7 @@ impl LegView {
             name_zh: leg.name_zh.clone(),
             name_en: leg.name_en.clone(),
             project: leg.project.clone(),
+            service: leg.service.clone(),
             status: used.iter().map(|l| l.status).max(),
             open_year: used.iter().map(|l| l.open_year).max(),
             from: leg.from.clone(),

@@ -24,8 +24,12 @@ fn leg_line(l: &LegView) -> String {
     } else {
         String::new()
     };
+    let service = l
+        .service
+        .as_ref()
+        .map_or(String::new(), |s| format!(" · service {s}"));
     format!(
-        "{} {}{mode}{status}: {} → {}{km}, {:.1} min",
+        "{} {}{mode}{status}{service}: {} → {}{km}, {:.1} min",
         serde_json::to_value(l.kind)
             .ok()
             .and_then(|v| v.as_str().map(String::from))

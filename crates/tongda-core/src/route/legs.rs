@@ -37,6 +37,9 @@ pub struct Leg {
     pub name_en: String,
     /// Project id of the links used.
     pub project: Option<String>,
+    /// Rides: the service ridden (its id in `services.toml`); `None` on a
+    /// line's default pattern.
+    pub service: Option<String>,
     /// Start node id.
     pub from: String,
     /// End node id.
@@ -63,6 +66,7 @@ impl Leg {
             name_zh: String::new(),
             name_en: String::new(),
             project: None,
+            service: None,
             from: net.nodes[from as usize].id.clone(),
             to: net.nodes[to as usize].id.clone(),
             km: 0.0,
@@ -106,10 +110,13 @@ pub fn legs_of_path(
 ) -> Vec<Leg> {
     let mut legs: Vec<Leg> = Vec::new();
     let mut ride: Option<Leg> = None;
+    let service_of =
+        |line: u32| g.run_service[line as usize].map(|s| net.services[s as usize].id.clone());
     if let Vertex::Depart(n, line) = g.vertices[source as usize] {
         let mut leg = Leg::new(LegKind::Ride, n, n, net);
         leg.seconds = initial;
         leg.name_en = g.lines[line as usize].clone();
+        leg.service = service_of(line);
         ride = Some(leg);
     }
     let mut tail = source;
@@ -137,6 +144,7 @@ pub fn legs_of_path(
                 let mut leg = Leg::new(LegKind::Ride, node, node, net);
                 leg.seconds = ride_s;
                 leg.name_en = g.lines[line as usize].clone();
+                leg.service = service_of(line);
                 ride = Some(leg);
             }
             EdgeKind::Ride { link, .. } => {
