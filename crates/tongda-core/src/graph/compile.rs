@@ -1,31 +1,34 @@
 //! Expands the model into a time-weighted routing graph.
 //!
 //! Every model node `n` is vertex `n` (its *concourse*: where a trip starts,
-//! where access connectors arrive). Nodes served by scheduled lines get an
-//! *arrival* vertex and, per line, a *depart* and an *arrive* vertex (on board,
-//! leaving / reaching the node); places on the road network get a *road*
-//! vertex. Arcs:
+//! where access connectors arrive). Nodes served by scheduled runs get an
+//! *arrival* vertex and, per run (a service, or a line's default pattern: see
+//! `runs.rs`), a *depart* and an *arrive* vertex (on board, leaving /
+//! reaching the node); places on the road network get a *road* vertex. Arcs:
 //!
 //! | arc | cost |
 //! |---|---|
 //! | place → facility (access) | access minutes + processing (stations, ports) |
 //! | arrival → place (egress) | access minutes + egress |
-//! | concourse → depart (board) | headway/2 + terminal_s + approach_s |
+//! | concourse → depart (board; only where the run calls) | headway/2 + terminal_s + approach_s |
 //! | depart(A) → arrive(B) (ride) | run time |
-//! | arrive → depart, same node and line (stay on board) | pass_stop_s at an express stop (else 0) + 2 × approach_s |
-//! | arrive → arrival (alight) | approach_s |
+//! | arrive → depart, same node and run (stay on board) | pass_stop_s where the run stops (else 0) + 2 × approach_s |
+//! | arrive → arrival (alight; only where the run calls) | approach_s |
 //! | arrival → concourse (transfer) | transfer_min |
 //! | place ↔ road vertex | road_terminal_min |
 //! | road ↔ road | run time |
 //!
-//! so that one ride costs `Σ run + terminal_s + pass_stop_s × (express stops
-//! passed)` — the fastest service stops where [`Network::is_express_stop`]
-//! says so and runs through the other stations — plus, on HSR and intercity
-//! lines, a station's `approach_s` (its slow throat, `Node::approach_s`) for
-//! each approach the ride makes; a change of line pays the transfer, a new
-//! wait and a new terminal loss.
+//! so that one ride costs `Σ run + terminal_s + pass_stop_s × (stops made
+//! between boarding and alighting)` — a service stops where it calls; a
+//! line's default pattern where [`Network::is_express_stop`] says so — plus,
+//! on HSR and intercity runs, a station's `approach_s` (its slow throat,
+//! `Node::approach_s`) for each approach the ride makes; a change of train
+//! pays the transfer, a new wait and a new terminal loss. The [`Builder`]
+//! adds the arcs phase by phase: runs, transfers, road vertices, then access
+//! connectors and road links in link order.
 
 use super::csr::{CsrGraph, VertexId, Weight};
+use super::runs::{build_runs, Run};
 use crate::model::{Link, Mode, Network, NodeIdx, NodeKind, Status};
 use crate::timemodel::{ModeParams, Profile, TimeModel};
 use std::collections::{BTreeMap, BTreeSet};
@@ -179,8 +182,8 @@ fn cruise_kmh(link: &Link, mp: &ModeParams, forward: bool, year: i32) -> f64 {
         let (down, up) = (link.speed_downstream_kmh, link.speed_upstream_kmh);
         let v = if forward { down } else { up };
         v.or(link.design_speed_kmh).unwrap_or(10.0)
-    } else if link.mode.is_road() && link.speed_limit_kmh.is_some() {
-        link.speed_limit_kmh.unwrap_or(60.0)
+    } else if let (true, Some(limit)) = (link.mode.is_road(), link.speed_limit_kmh) {
+        limit
     } else {
         let mut v = link.design_speed_kmh.unwrap_or(60.0);
         if let Some(op) = link.operating_speed_in(year) {
@@ -197,213 +200,104 @@ pub(crate) fn run_seconds(link: &Link, mp: &ModeParams, forward: bool, year: i32
     link.length_km / cruise_kmh(link, mp, forward, year) * 3600.0
 }
 
-/// How a run serves one node.
-#[derive(Debug, Clone, Copy)]
-struct Call {
-    /// Passengers board and alight here.
-    boards: bool,
-    /// Trains stop here (riding through costs `pass_stop_s`).
-    stops: bool,
-    /// Minutes between trains.
-    headway_min: f64,
-    /// The run's time-model parameters (terminal and stop losses).
-    mp: ModeParams,
-    /// The station's slow-approach loss, seconds (fast modes only).
-    approach_s: f64,
+/// The on-board vertices of one run at one node: leaving it (depart) and
+/// having reached it (arrive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LineVertex {
+    depart: VertexId,
+    arrive: VertexId,
 }
 
-/// One set of on-board vertices: a service, or a line's default pattern.
-#[derive(Debug)]
-struct Run {
-    /// Line id or service id (the entry of [`RoutingGraph::lines`]).
-    name: String,
-    /// Index into `Network::services`, for a service.
-    service: Option<u32>,
-    /// The nodes served and how.
-    calls: BTreeMap<NodeIdx, Call>,
-    /// Links ridden, with the direction of travel.
-    links: Vec<(u32, bool)>,
-    /// Also ridden against that direction.
-    both_ways: bool,
+/// Builds a [`RoutingGraph`] phase by phase: runs (stations, services and
+/// lines), transfers, roads, then access connectors and road links.
+struct Builder<'a> {
+    net: &'a Network,
+    tm: &'a TimeModel,
+    spec: &'a GraphSpec,
+    vertices: Vec<Vertex>,
+    arcs: Vec<(VertexId, VertexId, Weight)>,
+    kinds: Vec<EdgeKind>,
+    arrival: Vec<Option<VertexId>>,
+    boardings: Vec<Vec<(VertexId, Weight)>>,
+    road: Vec<Option<VertexId>>,
+    /// Per place: (facility, whether the facility's `city` is the place).
+    reached: Vec<Vec<(NodeIdx, bool)>>,
 }
 
-fn approach(net: &Network, node: NodeIdx, mode: Mode) -> f64 {
-    match net.nodes[node as usize].approach_s {
-        Some(s) if matches!(mode, Mode::Hsr | Mode::Intercity) => s,
-        _ => 0.0,
-    }
-}
-
-/// The runs of a compiled graph: every service running in the spec's year on
-/// active links, then, per scheduled line, one default run over the links
-/// that no running service uses.
-fn build_runs(net: &Network, tm: &TimeModel, spec: &GraphSpec, active: &[u32]) -> Vec<Run> {
-    let mut is_active = vec![false; net.links.len()];
-    for &li in active {
-        is_active[li as usize] = true;
-    }
-    let mut runs = Vec::new();
-    let mut covered: BTreeSet<u32> = BTreeSet::new();
-    let pp = tm.profile(spec.profile);
-    for (si, svc) in net.services.iter().enumerate() {
-        let Some(mp) = pp.modes.get(&svc.mode) else {
-            continue;
-        };
-        if spec.profile == Profile::Freight || !svc.runs_in(spec.year) {
-            continue;
-        }
-        let Ok(path) = net.service_path(svc, |i| is_active[i]) else {
-            continue; // not all of its track exists this year
-        };
-        covered.extend(path.iter().map(|&(li, _)| li));
-        let mut calls = BTreeMap::new();
-        let mut nodes = vec![svc.stops[0]];
-        for &(li, fwd) in &path {
-            let l = &net.links[li as usize];
-            nodes.push(if fwd { l.to } else { l.from });
-        }
-        for node in nodes {
-            let stops = svc.stops.contains(&node);
-            calls.insert(
-                node,
-                Call {
-                    boards: stops,
-                    stops,
-                    headway_min: svc.headway(),
-                    mp: *mp,
-                    approach_s: approach(net, node, svc.mode),
-                },
-            );
-        }
-        runs.push(Run {
-            name: svc.id.clone(),
-            service: Some(si as u32),
-            calls,
-            links: path,
-            both_ways: !svc.oneway,
-        });
-    }
-    // Default patterns: the links no running service uses, one run per
-    // line, in line-id order.
-    let mut by_line: BTreeMap<&str, Run> = BTreeMap::new();
-    for &li in active {
-        let l = &net.links[li as usize];
-        if !l.mode.is_scheduled() || covered.contains(&li) {
-            continue;
-        }
-        let Some(lp) = mode_params(tm, spec.profile, l) else {
-            continue;
-        };
-        let run = by_line.entry(l.line.as_str()).or_insert_with(|| Run {
-            name: l.line.clone(),
-            service: None,
-            calls: BTreeMap::new(),
-            links: Vec::new(),
-            both_ways: true,
-        });
-        run.links.push((li, true));
-        let hw = l.headway_min.unwrap_or(lp.headway_min);
-        for end in [l.from, l.to] {
-            let a = approach(net, end, l.mode);
-            let stops = net.is_express_stop(end);
-            let c = run.calls.entry(end).or_insert(Call {
-                boards: true,
-                stops,
-                headway_min: hw,
-                mp: *lp,
-                approach_s: a,
-            });
-            c.headway_min = c.headway_min.min(hw);
-            c.approach_s = c.approach_s.max(a);
-        }
-    }
-    runs.extend(by_line.into_values());
-    runs
-}
-
-impl RoutingGraph {
-    /// Compiles `net` for `spec` under time model `tm`.
-    pub fn compile(net: &Network, tm: &TimeModel, spec: &GraphSpec) -> RoutingGraph {
-        let pp = tm.profile(spec.profile);
+impl<'a> Builder<'a> {
+    fn new(net: &'a Network, tm: &'a TimeModel, spec: &'a GraphSpec) -> Builder<'a> {
         let n = net.nodes.len();
-        let mut vertices: Vec<Vertex> = (0..n as NodeIdx).map(Vertex::Node).collect();
-        let mut arcs: Vec<(VertexId, VertexId, Weight)> = Vec::new();
-        let mut kinds: Vec<EdgeKind> = Vec::new();
-        let push = |arcs: &mut Vec<_>, kinds: &mut Vec<_>, t, h, w, k| {
-            arcs.push((t, h, w));
-            kinds.push(k);
-        };
+        Builder {
+            net,
+            tm,
+            spec,
+            vertices: (0..n as NodeIdx).map(Vertex::Node).collect(),
+            arcs: Vec::new(),
+            kinds: Vec::new(),
+            arrival: vec![None; n],
+            boardings: vec![Vec::new(); n],
+            road: vec![None; n],
+            reached: vec![Vec::new(); n],
+        }
+    }
 
-        let active: Vec<u32> = (0..net.links.len() as u32)
-            .filter(|&i| spec.uses(&net.links[i as usize], tm))
-            .collect();
+    fn arc(&mut self, tail: VertexId, head: VertexId, w: Weight, kind: EdgeKind) {
+        self.arcs.push((tail, head, w));
+        self.kinds.push(kind);
+    }
 
-        // Runs: what one set of on-board vertices stands for. A service that
-        // runs this year on open links of its lines is one run (it calls only
-        // at its stops, through-running across lines); the links no running
-        // service uses are ridden as their line's default pattern (boarded
-        // anywhere, stopping at express stops).
-        let runs = build_runs(net, tm, spec, &active);
-        let lines: Vec<String> = runs.iter().map(|r| r.name.clone()).collect();
-        let run_service: Vec<Option<u32>> = runs.iter().map(|r| r.service).collect();
+    fn vertex(&mut self, v: Vertex) -> VertexId {
+        self.vertices.push(v);
+        (self.vertices.len() - 1) as VertexId
+    }
 
-        // Arrival vertices and the on-board vertices of each run at each node.
-        let mut arrival: Vec<Option<VertexId>> = vec![None; n];
-        let mut boardings: Vec<Vec<(VertexId, Weight)>> = vec![Vec::new(); n];
-        let mut line_vertex: BTreeMap<(NodeIdx, u32), VertexId> = BTreeMap::new();
+    /// The arrival vertex of a node (created on first use).
+    fn arrival_of(&mut self, node: NodeIdx) -> VertexId {
+        match self.arrival[node as usize] {
+            Some(v) => v,
+            None => {
+                let v = self.vertex(Vertex::Arrival(node));
+                self.arrival[node as usize] = Some(v);
+                v
+            }
+        }
+    }
+
+    /// Phase 1: each run's vertices at the nodes it serves (board, alight,
+    /// stay on board) and its ride arcs.
+    fn runs(&mut self, runs: &[Run]) {
         for (ri, run) in runs.iter().enumerate() {
             let line = ri as u32;
+            let mut at: BTreeMap<NodeIdx, LineVertex> = BTreeMap::new();
             for (&node, call) in &run.calls {
-                let arr = *arrival[node as usize].get_or_insert_with(|| {
-                    vertices.push(Vertex::Arrival(node));
-                    (vertices.len() - 1) as VertexId
-                });
-                let lv = vertices.len() as VertexId;
-                vertices.push(Vertex::Depart(node, line));
-                vertices.push(Vertex::Arrive(node, line));
-                let av = lv + 1;
-                line_vertex.insert((node, line), lv);
+                let arr = self.arrival_of(node);
+                let lv = LineVertex {
+                    depart: self.vertex(Vertex::Depart(node, line)),
+                    arrive: self.vertex(Vertex::Arrive(node, line)),
+                };
+                at.insert(node, lv);
                 if call.boards {
                     let wait_s = secs(call.headway_min * 60.0 / 2.0);
                     let ride_s = secs(call.mp.terminal_s + call.approach_s);
-                    boardings[node as usize].push((lv, ride_s));
-                    push(
-                        &mut arcs,
-                        &mut kinds,
+                    self.boardings[node as usize].push((lv.depart, ride_s));
+                    let board = EdgeKind::Board {
                         node,
-                        lv,
-                        wait_s + ride_s,
-                        EdgeKind::Board {
-                            node,
-                            line,
-                            wait_s,
-                            ride_s,
-                        },
-                    );
-                    push(
-                        &mut arcs,
-                        &mut kinds,
-                        av,
-                        arr,
-                        secs(call.approach_s),
-                        EdgeKind::Alight { node },
-                    );
+                        line,
+                        wait_s,
+                        ride_s,
+                    };
+                    self.arc(node, lv.depart, wait_s + ride_s, board);
+                    let alight = secs(call.approach_s);
+                    self.arc(lv.arrive, arr, alight, EdgeKind::Alight { node });
                 }
                 let stop_s = if call.stops { call.mp.pass_stop_s } else { 0.0 };
                 let through_s = secs(stop_s + 2.0 * call.approach_s);
-                push(
-                    &mut arcs,
-                    &mut kinds,
-                    av,
-                    lv,
-                    through_s,
-                    EdgeKind::Through { node },
-                );
+                self.arc(lv.arrive, lv.depart, through_s, EdgeKind::Through { node });
             }
             // Ride arcs: depart(A) → arrive(B), in each direction the run goes.
             for &(li, forward) in &run.links {
-                let l = &net.links[li as usize];
-                let Some(mp) = mode_params(tm, spec.profile, l) else {
+                let l = &self.net.links[li as usize];
+                let Some(mp) = mode_params(self.tm, self.spec.profile, l) else {
                     continue;
                 };
                 let (a, b) = if forward {
@@ -411,191 +305,181 @@ impl RoutingGraph {
                 } else {
                     (l.to, l.from)
                 };
-                let (va, vb) = (line_vertex[&(a, line)], line_vertex[&(b, line)]);
-                let w = secs(run_seconds(l, mp, forward, spec.year));
-                push(
-                    &mut arcs,
-                    &mut kinds,
-                    va,
-                    vb + 1,
+                let (va, vb) = (at[&a], at[&b]);
+                let w = secs(run_seconds(l, mp, forward, self.spec.year));
+                self.arc(
+                    va.depart,
+                    vb.arrive,
                     w,
                     EdgeKind::Ride { link: li, forward },
                 );
                 if run.both_ways && !l.oneway {
-                    let w = secs(run_seconds(l, mp, !forward, spec.year));
+                    let w = secs(run_seconds(l, mp, !forward, self.spec.year));
                     let kind = EdgeKind::Ride {
                         link: li,
                         forward: !forward,
                     };
-                    push(&mut arcs, &mut kinds, vb, va + 1, w, kind);
+                    self.arc(vb.depart, va.arrive, w, kind);
                 }
             }
         }
-        for (node, arr) in arrival.iter().enumerate() {
-            if let Some(arr) = *arr {
+    }
+
+    /// Phase 2: from the arrival side back to the concourse (a change of
+    /// train or vessel costs the transfer time).
+    fn transfers(&mut self) {
+        let transfer = secs(self.tm.profile(self.spec.profile).transfer_min * 60.0);
+        for node in 0..self.arrival.len() {
+            if let Some(arr) = self.arrival[node] {
                 let node = node as NodeIdx;
-                push(
-                    &mut arcs,
-                    &mut kinds,
-                    arr,
-                    node,
-                    secs(pp.transfer_min * 60.0),
-                    EdgeKind::Transfer { node },
-                );
+                self.arc(arr, node, transfer, EdgeKind::Transfer { node });
             }
         }
+    }
 
-        // Road vertices: interchanges are road vertices themselves; places get one
-        // with a terminal cost to enter or leave the road network.
-        let mut road: Vec<Option<VertexId>> = vec![None; n];
-        let terminal = secs(pp.road_terminal_min * 60.0);
-        for &li in &active {
-            let l = &net.links[li as usize];
+    /// Phase 3: road vertices. Interchanges are road vertices themselves;
+    /// places get one, with a terminal cost to enter or leave the road network.
+    fn road_vertices(&mut self, active: &[u32]) {
+        let terminal = secs(self.tm.profile(self.spec.profile).road_terminal_min * 60.0);
+        for &li in active {
+            let l = &self.net.links[li as usize];
             if !l.mode.is_road() {
                 continue;
             }
             for end in [l.from, l.to] {
-                if road[end as usize].is_some() {
+                if self.road[end as usize].is_some() {
                     continue;
                 }
-                let v = if net.nodes[end as usize].kind == NodeKind::Interchange {
+                let v = if self.net.nodes[end as usize].kind == NodeKind::Interchange {
                     end
                 } else {
-                    let v = vertices.len() as VertexId;
-                    vertices.push(Vertex::Road(end));
-                    push(
-                        &mut arcs,
-                        &mut kinds,
-                        end,
-                        v,
-                        terminal,
-                        EdgeKind::RoadTerminal { node: end },
-                    );
-                    push(
-                        &mut arcs,
-                        &mut kinds,
-                        v,
-                        end,
-                        terminal,
-                        EdgeKind::RoadTerminal { node: end },
-                    );
+                    let v = self.vertex(Vertex::Road(end));
+                    self.arc(end, v, terminal, EdgeKind::RoadTerminal { node: end });
+                    self.arc(v, end, terminal, EdgeKind::RoadTerminal { node: end });
                     v
                 };
-                road[end as usize] = Some(v);
+                self.road[end as usize] = Some(v);
             }
         }
+    }
 
-        let mut facilities: Vec<Vec<(NodeIdx, bool)>> = vec![Vec::new(); n];
-        for &li in &active {
-            let l = &net.links[li as usize];
-            let Some(mp) = mode_params(tm, spec.profile, l) else {
+    /// Phase 4: access connectors and road links, in link order.
+    fn links(&mut self, active: &[u32]) {
+        for &li in active {
+            let l = &self.net.links[li as usize];
+            let Some(mp) = mode_params(self.tm, self.spec.profile, l) else {
                 continue;
             };
-            match l.mode {
-                Mode::Access => {
-                    let (a, b) = (&net.nodes[l.from as usize], &net.nodes[l.to as usize]);
-                    // Orient place → facility when one end is a place.
-                    let (place, fac) = if b.kind.is_place() && !a.kind.is_place() {
-                        (l.to, l.from)
-                    } else {
-                        (l.from, l.to)
-                    };
-                    let fac_node = &net.nodes[fac as usize];
-                    let own =
-                        fac_node.city.as_deref() == Some(net.nodes[place as usize].id.as_str());
-                    facilities[place as usize].push((fac, own));
-                    let m = l.minutes.unwrap_or(0.0);
-                    let processing = fac_node
-                        .processing_min
-                        .unwrap_or_else(|| tm.processing_min(spec.profile, fac_node.kind));
-                    push(
-                        &mut arcs,
-                        &mut kinds,
-                        place,
-                        fac,
-                        secs((m + processing) * 60.0),
-                        EdgeKind::Access {
-                            link: li,
-                            entering: true,
-                        },
-                    );
-                    // Out of a station or port only after alighting (from its
-                    // arrival vertex), and never out of an airport (no air links
-                    // are routed): otherwise two access connectors through a
-                    // shared facility would act as a road between two places.
-                    if fac_node.kind == NodeKind::Interchange || fac_node.kind.is_place() {
-                        push(
-                            &mut arcs,
-                            &mut kinds,
-                            fac,
-                            place,
-                            secs(m * 60.0),
-                            EdgeKind::Access {
-                                link: li,
-                                entering: false,
-                            },
-                        );
-                    }
-                    if let Some(arr) = arrival[fac as usize] {
-                        push(
-                            &mut arcs,
-                            &mut kinds,
-                            arr,
-                            place,
-                            secs((m + pp.egress_min) * 60.0),
-                            EdgeKind::Access {
-                                link: li,
-                                entering: false,
-                            },
-                        );
-                    }
+            if l.mode == Mode::Access {
+                self.access(li);
+            } else if l.mode.is_road() {
+                let (Some(a), Some(b)) = (self.road[l.from as usize], self.road[l.to as usize])
+                else {
+                    continue;
+                };
+                let kind = |forward| EdgeKind::Road { link: li, forward };
+                let w = secs(run_seconds(l, mp, true, self.spec.year));
+                self.arc(a, b, w, kind(true));
+                if !l.oneway {
+                    let w = secs(run_seconds(l, mp, false, self.spec.year));
+                    self.arc(b, a, w, kind(false));
                 }
-                mode if mode.is_road() => {
-                    let (Some(a), Some(b)) = (road[l.from as usize], road[l.to as usize]) else {
-                        continue;
-                    };
-                    let w = secs(run_seconds(l, mp, true, spec.year));
-                    let kind = |forward| EdgeKind::Road { link: li, forward };
-                    push(&mut arcs, &mut kinds, a, b, w, kind(true));
-                    if !l.oneway {
-                        let w = secs(run_seconds(l, mp, false, spec.year));
-                        push(&mut arcs, &mut kinds, b, a, w, kind(false));
-                    }
-                }
-                // Scheduled links are ridden through their runs (above).
-                _ => {}
             }
+            // Scheduled links are ridden through their runs (phase 1).
         }
+    }
 
-        let (csr, order) = CsrGraph::from_arcs(vertices.len(), &arcs);
-        let edges = order.iter().map(|&i| kinds[i as usize]).collect();
-        RoutingGraph {
-            spec: spec.clone(),
-            csr,
-            vertices,
-            edges,
-            lines,
-            run_service,
-            boardings,
-            arrival,
-            road,
-            facilities: facilities
-                .into_iter()
-                .enumerate()
-                .map(|(place, f)| {
-                    // Declared main stations decide; else the place's own
-                    // facilities; else every facility its connectors reach.
-                    let main = &net.nodes[place].main_stations;
-                    if !main.is_empty() {
-                        return main.iter().filter_map(|id| net.node_idx(id)).collect();
-                    }
-                    let any_own = f.iter().any(|&(_, own)| own);
-                    f.into_iter()
-                        .filter(|&(_, own)| own || !any_own)
-                        .map(|(fac, _)| fac)
-                        .collect()
-                })
-                .collect(),
+    /// One access connector between a place and a facility.
+    fn access(&mut self, li: u32) {
+        let (net, tm, spec) = (self.net, self.tm, self.spec);
+        let l = &net.links[li as usize];
+        let (a, b) = (&net.nodes[l.from as usize], &net.nodes[l.to as usize]);
+        // Orient place → facility when one end is a place.
+        let (place, fac) = if b.kind.is_place() && !a.kind.is_place() {
+            (l.to, l.from)
+        } else {
+            (l.from, l.to)
+        };
+        let fac_node = &net.nodes[fac as usize];
+        let own = fac_node.city.as_deref() == Some(net.nodes[place as usize].id.as_str());
+        self.reached[place as usize].push((fac, own));
+        let m = l.minutes.unwrap_or(0.0);
+        let processing = fac_node
+            .processing_min
+            .unwrap_or_else(|| tm.processing_min(spec.profile, fac_node.kind));
+        let (enter, leave) = (
+            EdgeKind::Access {
+                link: li,
+                entering: true,
+            },
+            EdgeKind::Access {
+                link: li,
+                entering: false,
+            },
+        );
+        self.arc(place, fac, secs((m + processing) * 60.0), enter);
+        // Out of a station or port only after alighting (from its arrival
+        // vertex), and never out of an airport (no air links are routed):
+        // otherwise two access connectors through a shared facility would act
+        // as a road between two places.
+        if fac_node.kind == NodeKind::Interchange || fac_node.kind.is_place() {
+            self.arc(fac, place, secs(m * 60.0), leave);
         }
+        if let Some(arr) = self.arrival[fac as usize] {
+            let egress = tm.profile(spec.profile).egress_min;
+            self.arc(arr, place, secs((m + egress) * 60.0), leave);
+        }
+    }
+
+    /// The facilities where each place's in-vehicle times start and end:
+    /// its declared main stations; else its own facilities; else every
+    /// facility its connectors reach.
+    fn facilities(&self) -> Vec<Vec<NodeIdx>> {
+        (self.reached.iter().enumerate())
+            .map(|(place, f)| {
+                let main = &self.net.nodes[place].main_stations;
+                if !main.is_empty() {
+                    return main.iter().filter_map(|id| self.net.node_idx(id)).collect();
+                }
+                let any_own = f.iter().any(|&(_, own)| own);
+                (f.iter())
+                    .filter(|&&(_, own)| own || !any_own)
+                    .map(|&(fac, _)| fac)
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn finish(self, runs: &[Run]) -> RoutingGraph {
+        let facilities = self.facilities();
+        let (csr, order) = CsrGraph::from_arcs(self.vertices.len(), &self.arcs);
+        RoutingGraph {
+            spec: self.spec.clone(),
+            csr,
+            vertices: self.vertices,
+            edges: order.iter().map(|&i| self.kinds[i as usize]).collect(),
+            lines: runs.iter().map(|r| r.name.clone()).collect(),
+            run_service: runs.iter().map(|r| r.service).collect(),
+            boardings: self.boardings,
+            arrival: self.arrival,
+            road: self.road,
+            facilities,
+        }
+    }
+}
+
+impl RoutingGraph {
+    /// Compiles `net` for `spec` under time model `tm`.
+    pub fn compile(net: &Network, tm: &TimeModel, spec: &GraphSpec) -> RoutingGraph {
+        let active: Vec<u32> = (0..net.links.len() as u32)
+            .filter(|&i| spec.uses(&net.links[i as usize], tm))
+            .collect();
+        let runs = build_runs(net, tm, spec, &active);
+        let mut b = Builder::new(net, tm, spec);
+        b.runs(&runs);
+        b.transfers();
+        b.road_vertices(&active);
+        b.links(&active);
+        b.finish(&runs)
     }
 }

@@ -2,6 +2,7 @@
 
 mod compile;
 mod csr;
+mod runs;
 
 pub use compile::{EdgeKind, GraphSpec, RoutingGraph, Vertex};
 pub use csr::{CsrGraph, VertexId, Weight, INFINITY};
