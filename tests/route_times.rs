@@ -4,9 +4,9 @@
 
 use tongda_core::graph::{GraphSpec, RoutingGraph};
 use tongda_core::io::load_geodata;
-use tongda_core::model::{Mode, Network};
+use tongda_core::model::Network;
 use tongda_core::route::{LegKind, Router};
-use tongda_core::{Measure, Profile, TimeModel};
+use tongda_core::{Measure, Profile};
 
 mod common;
 use common::model;

@@ -20,7 +20,7 @@ fn mini_with(services: &str) -> Result<Network, Vec<Diagnostic>> {
         .into_network()
         .expect("valid");
     let file = Path::new("services.toml");
-    let specs = parse_services(file, services).map_err(|d| vec![d])?;
+    let specs = parse_services(file, services).map_err(|d| vec![*d])?;
     let mut diags = Vec::new();
     net.services = resolve_services(file, &specs, &net, &mut diags);
     if diags.is_empty() {

@@ -59,12 +59,12 @@ struct ServicesFile {
 }
 
 /// Parses a services file's text into specs, or one diagnostic with the line.
-pub fn parse_services(file: &Path, text: &str) -> Result<Vec<ServiceSpec>, Diagnostic> {
+pub fn parse_services(file: &Path, text: &str) -> Result<Vec<ServiceSpec>, Box<Diagnostic>> {
     toml::from_str::<ServicesFile>(text)
         .map(|f| f.service)
         .map_err(|e| {
             let line_col = e.span().map(|s| line_col(text, s.start));
-            Diagnostic {
+            Box::new(Diagnostic {
                 line_col,
                 ..Diagnostic::error(
                     file,
@@ -72,7 +72,7 @@ pub fn parse_services(file: &Path, text: &str) -> Result<Vec<ServiceSpec>, Diagn
                     format!("not a valid services file: {}", e.message()),
                     "see the README, section \"Services\", for the format of [[service]] tables",
                 )
-            }
+            })
         })
 }
 
@@ -279,6 +279,6 @@ pub fn attach_services(dir: &Path, net: &mut Network, diags: &mut Vec<Diagnostic
             let services = resolve_services(&file, &specs, net, diags);
             net.services = services;
         }
-        Err(d) => diags.push(d),
+        Err(d) => diags.push(*d),
     }
 }
