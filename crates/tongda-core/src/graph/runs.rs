@@ -64,6 +64,7 @@ pub(crate) fn build_runs(
     let mut runs = Vec::new();
     let mut covered: BTreeSet<u32> = BTreeSet::new();
     let pp = tm.profile(spec.profile);
+    let paths = crate::model::ServicePaths::new(net, |i| is_active[i]);
     for (si, svc) in net.services.iter().enumerate() {
         let Some(mp) = pp.modes.get(&svc.mode) else {
             continue;
@@ -71,7 +72,7 @@ pub(crate) fn build_runs(
         if spec.profile == Profile::Freight || !svc.runs_in(spec.year) {
             continue;
         }
-        let Ok(path) = net.service_path(svc, |i| is_active[i]) else {
+        let Ok(path) = paths.path(svc) else {
             continue; // not all of its track exists this year
         };
         covered.extend(path.iter().map(|&(li, _)| li));

@@ -92,6 +92,7 @@ pub fn resolve_services(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Service> {
     let mut seen: HashSet<&str> = net.services.iter().map(|s| s.id.as_str()).collect();
+    let paths = crate::model::ServicePaths::new(net, |_| true);
     let mut out = Vec::new();
     for spec in specs {
         let before = diags.len();
@@ -234,7 +235,7 @@ pub fn resolve_services(
             source: spec.source.clone(),
         };
         // The stops must be joined by the lines in some year.
-        match net.service_path(&service, |_| true) {
+        match paths.path(&service) {
             Ok(_) => out.push(service),
             Err(gap) => diags.push(Diagnostic::error(
                 file,

@@ -7,5 +7,5 @@ mod service;
 mod types;
 
 pub use network::{Network, NodeIdx, YearError, LAST_YEAR};
-pub use service::{Service, SERVICE_DAY_MIN};
+pub use service::{Service, ServicePaths, SERVICE_DAY_MIN};
 pub use types::{Link, Mode, Node, NodeKind, Province, Status};

@@ -80,23 +80,46 @@ impl super::Network {
     /// between each two consecutive stops, the shortest path (by km) over the
     /// links of its lines that `link_ok` accepts. An error says which two
     /// stops no such link joins, or which station the path would visit twice.
+    /// For many services on one network, build a [`ServicePaths`] once.
     pub fn service_path(
         &self,
         service: &Service,
         link_ok: impl Fn(usize) -> bool,
     ) -> Result<Vec<(u32, bool)>, String> {
-        use std::cmp::Reverse;
-        use std::collections::{BinaryHeap, HashMap};
-        // Adjacency of the service's links: node → (link, forward).
-        let mut adj: HashMap<NodeIdx, Vec<(u32, bool)>> = HashMap::new();
-        for (i, l) in self.links.iter().enumerate() {
-            if l.mode.is_rail() && service.lines.contains(&l.line) && link_ok(i) {
-                adj.entry(l.from).or_default().push((i as u32, true));
+        ServicePaths::new(self, link_ok).path(service)
+    }
+}
+
+/// Finds service paths on one network: the rail links `link_ok` accepts,
+/// indexed by node once, for any number of services.
+#[derive(Debug)]
+pub struct ServicePaths<'a> {
+    net: &'a super::Network,
+    /// Per node: (link, forward) of the accepted rail links leaving it.
+    adj: Vec<Vec<(u32, bool)>>,
+}
+
+impl<'a> ServicePaths<'a> {
+    /// Indexes the rail links of `net` that `link_ok` accepts.
+    pub fn new(net: &'a super::Network, link_ok: impl Fn(usize) -> bool) -> ServicePaths<'a> {
+        let mut adj = vec![Vec::new(); net.nodes.len()];
+        for (i, l) in net.links.iter().enumerate() {
+            if l.mode.is_rail() && link_ok(i) {
+                adj[l.from as usize].push((i as u32, true));
                 if !l.oneway {
-                    adj.entry(l.to).or_default().push((i as u32, false));
+                    adj[l.to as usize].push((i as u32, false));
                 }
             }
         }
+        ServicePaths { net, adj }
+    }
+
+    /// The path of `service` (see [`super::Network::service_path`]).
+    pub fn path(&self, service: &Service) -> Result<Vec<(u32, bool)>, String> {
+        use std::cmp::Reverse;
+        use std::collections::{BinaryHeap, HashMap};
+        let net = self.net;
+        let on_lines = |li: u32| service.lines.contains(&net.links[li as usize].line);
         let mut path = Vec::new();
         let mut visited = vec![service.stops[0]];
         for w in service.stops.windows(2) {
@@ -112,8 +135,11 @@ impl super::Network {
                 if dist.get(&n).is_some_and(|&x| x < d) {
                     continue;
                 }
-                for &(li, fwd) in adj.get(&n).map(Vec::as_slice).unwrap_or_default() {
-                    let l = &self.links[li as usize];
+                for &(li, fwd) in &self.adj[n as usize] {
+                    if !on_lines(li) {
+                        continue;
+                    }
+                    let l = &net.links[li as usize];
                     let m = if fwd { l.to } else { l.from };
                     let nd = d + (l.length_km * 1000.0).round() as u64;
                     if dist.get(&m).is_none_or(|&x| nd < x) {
@@ -127,8 +153,8 @@ impl super::Network {
                 return Err(format!(
                     "no link of line(s) {} joins stop \"{}\" to \"{}\"",
                     service.lines.join(", "),
-                    self.nodes[a as usize].id,
-                    self.nodes[b as usize].id
+                    net.nodes[a as usize].id,
+                    net.nodes[b as usize].id
                 ));
             }
             let mut seg = Vec::new();
@@ -143,7 +169,7 @@ impl super::Network {
                 if visited.contains(&n) {
                     return Err(format!(
                         "the path between the stops visits station \"{}\" twice",
-                        self.nodes[n as usize].id
+                        net.nodes[n as usize].id
                     ));
                 }
                 visited.push(n);
