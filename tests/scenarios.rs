@@ -361,3 +361,105 @@ fn add_links_from_a_file_and_remove_links() {
     assert!(!f3.pass);
     assert_eq!(f3.pairs[0].minutes, None);
 }
+
+fn through_service() -> Edit {
+    let mut specs = tongda_core::io::services::parse_services(
+        Path::new("inline"),
+        r#"
+[[service]]
+id = "svc_new_through"
+name_zh = "内江北–成都东–遂宁"
+name_en = "through"
+mode = "hsr"
+stops = ["st_neijiangbei", "st_chengdudong", "st_suining"]
+lines = ["chengyu_hsr", "chengsuiyu"]
+headway_min = 60
+source = "scenario"
+"#,
+    )
+    .expect("service spec");
+    Edit::AddService {
+        service: specs.remove(0),
+    }
+}
+
+#[test]
+fn adding_a_service_never_increases_a_time_and_removing_one_never_decreases_one() {
+    for base in [load("base-2024"), load("services-2024")] {
+        let before = all_skims(&base);
+        let added = base.derive(&[through_service()]).expect("add_service");
+        let after = all_skims(&added);
+        assert!(
+            every_cell(&before, &after, |b, a| a <= b),
+            "{}",
+            base.spec.name
+        );
+        assert!(
+            !every_cell(&before, &after, |b, a| a == b),
+            "{}: the through service changed nothing",
+            base.spec.name
+        );
+    }
+    // Removing a service of the network's own file takes its trains away but
+    // never brings the line's faster default pattern back.
+    let base = load("services-2024");
+    let before = all_skims(&base);
+    for id in ["svc_hsr_express", "svc_intercity"] {
+        let removed = base
+            .derive(&[Edit::RemoveService { service: id.into() }])
+            .expect("remove_service");
+        let after = all_skims(&removed);
+        assert!(every_cell(&before, &after, |b, a| a >= b), "{id}");
+        assert!(
+            !every_cell(&before, &after, |b, a| a == b),
+            "{id} changed nothing"
+        );
+    }
+}
+
+#[test]
+fn a_longer_headway_never_decreases_a_time_and_a_shorter_one_never_increases_one() {
+    let base = load("services-2024");
+    let before = all_skims(&base);
+    let headway = |h: f64| Edit::SetHeadway {
+        service: "svc_intercity".into(),
+        headway_min: Some(h),
+        per_day: None,
+    };
+    let slower = all_skims(&base.derive(&[headway(120.0)]).expect("set_headway"));
+    assert!(every_cell(&before, &slower, |b, a| a >= b));
+    assert!(
+        !every_cell(&before, &slower, |b, a| a == b),
+        "120 min changed nothing"
+    );
+    let faster = all_skims(&base.derive(&[headway(10.0)]).expect("set_headway"));
+    assert!(every_cell(&before, &faster, |b, a| a <= b));
+    assert!(
+        !every_cell(&before, &faster, |b, a| a == b),
+        "10 min changed nothing"
+    );
+}
+
+#[test]
+fn bad_service_edits_are_reported_with_their_fix() {
+    let base = load("services-2024");
+    let err = base
+        .derive(&[
+            Edit::RemoveService {
+                service: "svc_intercty".into(),
+            },
+            Edit::SetHeadway {
+                service: "svc_intercity".into(),
+                headway_min: Some(30.0),
+                per_day: Some(10.0),
+            },
+        ])
+        .expect_err("bad edits")
+        .to_string();
+    for expected in [
+        "extra edit #1 (remove_service): unknown service \"svc_intercty\" (closest: svc_intercity) — fix: use ids from the geodata",
+        "extra edit #2 (set_headway): give exactly one of `headway_min` (> 0, ≤ 960) and `per_day` (> 0, ≤ 500) — fix: e.g. headway_min = 15, or per_day = 40",
+    ] {
+        assert!(err.contains(expected), "missing «{expected}» in {err}");
+    }
+}

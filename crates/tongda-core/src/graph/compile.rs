@@ -144,6 +144,8 @@ pub struct RoutingGraph {
     pub arrival: Vec<Option<VertexId>>,
     /// Road vertex of each model node, if it has one.
     pub road: Vec<Option<VertexId>>,
+    /// The kind of each model node.
+    pub node_kinds: Vec<NodeKind>,
     /// For each place, the facilities where its in-vehicle times start and
     /// end: its declared main stations ([`Node::main_stations`]: the central
     /// stations its own trains use — never an airport, suburban or other
@@ -463,6 +465,7 @@ impl<'a> Builder<'a> {
             boardings: self.boardings,
             arrival: self.arrival,
             road: self.road,
+            node_kinds: self.net.nodes.iter().map(|n| n.kind).collect(),
             facilities,
         }
     }

@@ -50,7 +50,10 @@ fn approach(net: &Network, node: NodeIdx, mode: Mode) -> f64 {
 
 /// The runs of a compiled graph: every service running in the spec's year on
 /// active links, then, per scheduled line, one default run over the links
-/// that no running service uses.
+/// that no service of the network's own `services.toml` runs over in that
+/// year (a scenario's service edits add or take away runs; they never bring a
+/// default pattern back or take one away, so adding a service never slows a
+/// trip and removing one never speeds one up).
 pub(crate) fn build_runs(
     net: &Network,
     tm: &TimeModel,
@@ -75,7 +78,12 @@ pub(crate) fn build_runs(
         let Ok(path) = paths.path(svc) else {
             continue; // not all of its track exists this year
         };
-        covered.extend(path.iter().map(|&(li, _)| li));
+        if svc.described {
+            covered.extend(path.iter().map(|&(li, _)| li));
+        }
+        if svc.removed {
+            continue;
+        }
         let mut calls = BTreeMap::new();
         let mut nodes = vec![svc.stops[0]];
         for &(li, fwd) in &path {

@@ -233,6 +233,8 @@ pub fn resolve_services(
             to_year: spec.to_year,
             oneway: spec.oneway,
             source: spec.source.clone(),
+            described: true,
+            removed: false,
         };
         // The stops must be joined by the lines in some year.
         match paths.path(&service) {

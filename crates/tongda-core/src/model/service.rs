@@ -27,6 +27,8 @@ pub const SERVICE_DAY_MIN: f64 = 960.0;
 ///     to_year: None,
 ///     oneway: false,
 ///     source: "12306 2024: G8501 …".into(),
+///     described: true,
+///     removed: false,
 /// };
 /// assert_eq!(s.headway(), 30.0); // 960 min of service day / 32 trains
 /// assert!(s.runs_in(2024) && !s.runs_in(2020));
@@ -57,6 +59,14 @@ pub struct Service {
     pub oneway: bool,
     /// Timetable year and train numbers, or the announcement / assumption.
     pub source: String,
+    /// Read from the network's `services.toml` (not added by a scenario): in
+    /// its years, the links it runs over are *described* and have no default
+    /// pattern, whatever a scenario does to it.
+    pub described: bool,
+    /// Taken out by a scenario (`remove_service`): it no longer runs, but the
+    /// links it described keep no default pattern, so that removing a service
+    /// never brings a faster stand-in back.
+    pub removed: bool,
 }
 
 impl Service {

@@ -24,7 +24,9 @@ impl Endpoint {
     /// - door-to-door: the node's own vertex;
     /// - in-vehicle: on board at every station/port serving the node (with the
     ///   ride's terminal loss as initial cost), or on its road vertex; arrival at
-    ///   the platform of any serving station, or on the road at the node.
+    ///   the platform of any serving station, or on the road at the node. A
+    ///   place on neither starts and ends at the node itself; a station or
+    ///   port that no run serves has no in-vehicle endpoint (unreachable).
     pub fn new(g: &RoutingGraph, node: NodeIdx, measure: Measure) -> Endpoint {
         let mut sources = vec![];
         let mut targets = vec![];
@@ -47,8 +49,10 @@ impl Endpoint {
                         targets.push(r);
                     }
                 }
-                if sources.is_empty() {
-                    // Neither served by a line nor on the road: start at the node itself.
+                if sources.is_empty() && !is_terminal(g, node) {
+                    // A place neither served by a train nor on the road:
+                    // start at the node itself. A station or port no train
+                    // or vessel serves has no in-vehicle time at all.
                     sources.push((node, 0));
                     targets.push(node);
                 }
@@ -64,6 +68,11 @@ impl Endpoint {
             targets,
         }
     }
+}
+
+/// True if `node` is a station or port (a place to board, not to live).
+fn is_terminal(g: &RoutingGraph, node: NodeIdx) -> bool {
+    g.node_kinds[node as usize].is_terminal()
 }
 
 /// A route between two model nodes.

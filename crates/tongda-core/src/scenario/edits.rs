@@ -240,7 +240,10 @@ pub(crate) fn resolve(
                 &mut diags,
             );
             match (out.pop(), diags.first()) {
-                (Some(s), None) => Ok(Resolved::AddService(Box::new(s))),
+                (Some(s), None) => Ok(Resolved::AddService(Box::new(Service {
+                    described: false,
+                    ..s
+                }))),
                 (_, Some(d)) => Err(EditError {
                     message: d.message.clone(),
                     fix: FIX_SERVICE,
@@ -294,7 +297,7 @@ pub(crate) fn apply(
     resolved: &[Resolved],
 ) -> (Vec<Link>, Vec<Service>, Vec<String>) {
     let mut links = net.links.clone();
-    let mut services: Vec<Option<Service>> = net.services.iter().cloned().map(Some).collect();
+    let mut services: Vec<Service> = net.services.clone();
     let mut removed = vec![false; links.len()];
     let mut reports = Vec::new();
     for r in resolved {
@@ -392,26 +395,38 @@ pub(crate) fn apply(
                     s.stops.len(),
                     s.headway()
                 );
-                services.push(Some((**s).clone()));
+                services.push((**s).clone());
                 report
             }
-            Resolved::RemoveService(i) => match services[*i].take() {
-                Some(s) => format!("removed service {} ({})", s.id, s.name_zh),
-                None => format!("service {} was already removed", net.services[*i].id),
-            },
+            Resolved::RemoveService(i) => {
+                let s = &mut services[*i];
+                let was = std::mem::replace(&mut s.removed, true);
+                if was {
+                    format!("service {} was already removed", s.id)
+                } else {
+                    format!("removed service {} ({})", s.id, s.name_zh)
+                }
+            }
             Resolved::SetHeadway {
                 service,
                 headway_min,
                 per_day,
-            } => match services[*service].as_mut() {
-                Some(s) => {
-                    let old = s.headway();
-                    s.headway_min = *headway_min;
-                    s.per_day = *per_day;
-                    format!("service {}: every {old:.0}→{:.0} min", s.id, s.headway())
-                }
-                None => format!("service {} was removed before", net.services[*service].id),
-            },
+            } => {
+                let s = &mut services[*service];
+                let old = s.headway();
+                s.headway_min = *headway_min;
+                s.per_day = *per_day;
+                let note = if s.removed {
+                    " (removed: it does not run)"
+                } else {
+                    ""
+                };
+                format!(
+                    "service {}: every {old:.0}→{:.0} min{note}",
+                    s.id,
+                    s.headway()
+                )
+            }
         };
         reports.push(report);
     }
@@ -420,7 +435,7 @@ pub(crate) fn apply(
         .zip(removed)
         .filter_map(|(l, r)| (!r).then_some(l))
         .collect();
-    (kept, services.into_iter().flatten().collect(), reports)
+    (kept, services, reports)
 }
 
 #[cfg(test)]
