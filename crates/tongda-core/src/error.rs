@@ -106,6 +106,14 @@ pub enum Error {
         /// Closest matches, best first.
         suggestions: Vec<String>,
     },
+    /// A project name or id given by the user matched nothing.
+    #[error("no project called \"{query}\"{}", did_you_mean(.suggestions))]
+    UnknownProject {
+        /// What the user asked for.
+        query: String,
+        /// Closest matches (`id (名称)`), best first.
+        suggestions: Vec<String>,
+    },
     /// A name given by the user matched several nodes.
     #[error("\"{query}\" is ambiguous: it names {} — use an id", .candidates.join(", "))]
     AmbiguousName {

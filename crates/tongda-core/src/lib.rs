@@ -24,6 +24,7 @@
 pub mod analysis;
 pub mod calibration;
 pub mod ch;
+pub mod chinacrs;
 pub mod dimacs;
 pub mod error;
 pub mod goal;

@@ -13,7 +13,8 @@
 use super::bands::clean_multipolygon;
 use super::engine::WGS84_DECIMALS;
 use super::error::{IsoError, IsoResult};
-use geo::MultiPolygon;
+use crate::chinacrs::MapCrs;
+use geo::{MapCoords, MultiPolygon};
 
 /// Names accepted for WGS84 longitude/latitude without PROJ.
 const WGS84_NAMES: [&str; 5] = [
@@ -36,6 +37,8 @@ const WGS84_NAMES: [&str; 5] = [
 pub struct OutputCrs {
     code: String,
     wgs84: bool,
+    /// WGS84 or one of the Chinese web-map systems (no PROJ needed).
+    map: Option<MapCrs>,
 }
 
 impl OutputCrs {
@@ -44,7 +47,25 @@ impl OutputCrs {
         OutputCrs {
             code: "EPSG:4326".into(),
             wgs84: true,
+            map: Some(MapCrs::Wgs84),
         }
+    }
+
+    /// WGS84 or a Chinese web-map system (GCJ-02, BD-09), computed without PROJ.
+    pub fn map(crs: MapCrs) -> OutputCrs {
+        match crs {
+            MapCrs::Wgs84 => OutputCrs::wgs84(),
+            other => OutputCrs {
+                code: other.as_str().into(),
+                wgs84: false,
+                map: Some(other),
+            },
+        }
+    }
+
+    /// The Chinese web-map system (or WGS84) this is, if it is one.
+    pub fn map_crs(&self) -> Option<MapCrs> {
+        self.map
     }
 
     /// Checks a CRS given as `AUTHORITY:CODE` (e.g. `EPSG:4544`, CGCS2000 /
@@ -55,6 +76,9 @@ impl OutputCrs {
         let code = input.trim().to_ascii_uppercase();
         if WGS84_NAMES.contains(&code.as_str()) {
             return Ok(OutputCrs::wgs84());
+        }
+        if let Ok(m) = code.parse::<MapCrs>() {
+            return Ok(OutputCrs::map(m));
         }
         let bad = |reason: String| IsoError::BadCrs {
             input: input.to_string(),
@@ -73,12 +97,16 @@ impl OutputCrs {
         #[cfg(feature = "proj")]
         {
             imp::check(&code).map_err(bad)?;
-            Ok(OutputCrs { code, wgs84: false })
+            Ok(OutputCrs {
+                code,
+                wgs84: false,
+                map: None,
+            })
         }
         #[cfg(not(feature = "proj"))]
         {
             Err(bad(
-                "this build has no PROJ support; outputs are WGS84 (EPSG:4326). Rebuild with \
+                "this build has no PROJ support; outputs are WGS84 (EPSG:4326), GCJ-02 or BD-09. Rebuild with \
                  `cargo build --release --features proj` (needs cmake, a C++ compiler, sqlite3 and \
                  libsqlite3-dev; see the README, section \"Output CRS: the `proj` feature\")"
                     .into(),
@@ -98,10 +126,11 @@ impl OutputCrs {
 
     /// A reprojector to this CRS (make one per thread: PROJ objects are not shared).
     pub fn reprojector(&self) -> IsoResult<Reprojector> {
-        if self.wgs84 {
+        if let Some(map) = self.map {
             return Ok(Reprojector {
                 #[cfg(feature = "proj")]
                 proj: None,
+                map,
                 decimals: WGS84_DECIMALS,
             });
         }
@@ -113,6 +142,7 @@ impl OutputCrs {
             })?;
             Ok(Reprojector {
                 proj: Some(proj),
+                map: MapCrs::Wgs84,
                 decimals,
             })
         }
@@ -127,6 +157,7 @@ impl OutputCrs {
 pub struct Reprojector {
     #[cfg(feature = "proj")]
     proj: Option<proj::Proj>,
+    map: MapCrs,
     decimals: i32,
 }
 
@@ -151,7 +182,15 @@ impl Reprojector {
             let out = imp::transform(p, mp)?;
             return Ok(clean_multipolygon(out, self.decimals));
         }
-        Ok(clean_multipolygon(mp.clone(), self.decimals))
+        if self.map == MapCrs::Wgs84 {
+            return Ok(clean_multipolygon(mp.clone(), self.decimals));
+        }
+        let map = self.map;
+        let moved = mp.map_coords(|c| {
+            let (x, y) = map.from_wgs84(c.x, c.y);
+            geo::Coord { x, y }
+        });
+        Ok(clean_multipolygon(moved, self.decimals))
     }
 }
 

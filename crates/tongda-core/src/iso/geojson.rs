@@ -129,7 +129,7 @@ pub fn render(
         .collect();
     let mut out = String::with_capacity(1 << 16);
     out.push_str("{\"type\":\"FeatureCollection\",\n");
-    if !crs.is_wgs84() {
+    if !crs.is_wgs84() && crs.map_crs().is_none() {
         let urn = format!("urn:ogc:def:crs:{}", crs.code().replacen(':', "::", 1));
         let _ = writeln!(
             out,

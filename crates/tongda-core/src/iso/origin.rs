@@ -1,6 +1,7 @@
 //! Origins: a place or node (id, Chinese or English name) or a `lon,lat`.
 
 use super::error::{IsoError, IsoResult};
+use crate::chinacrs::MapCrs;
 use crate::io::REGION_BOUNDS;
 use crate::model::NodeIdx;
 use crate::Network;
@@ -38,6 +39,34 @@ impl OriginSpec {
     /// ```
     pub fn parse(input: &str) -> IsoResult<OriginSpec> {
         let s = input.trim();
+        // `gcj02:lon,lat` (高德, 腾讯) or `bd09:lon,lat` (百度): converted to WGS84 first.
+        let lowered = s.to_ascii_lowercase();
+        for (prefix, crs) in [
+            ("gcj02:", MapCrs::Gcj02),
+            ("gcj-02:", MapCrs::Gcj02),
+            ("bd09:", MapCrs::Bd09),
+            ("bd-09:", MapCrs::Bd09),
+            ("wgs84:", MapCrs::Wgs84),
+        ] {
+            if lowered.starts_with(prefix) {
+                return match OriginSpec::parse_lonlat(input, &s[prefix.len()..], crs)? {
+                    Some(p) => Ok(p),
+                    None => Err(IsoError::coordinate(
+                        input,
+                        format!("after \"{prefix}\" give lon,lat (e.g. {prefix}104.0689,30.5699)"),
+                    )),
+                };
+            }
+        }
+        if let Some(p) = OriginSpec::parse_lonlat(input, s, MapCrs::Wgs84)? {
+            return Ok(p);
+        }
+        Ok(OriginSpec::Name(s.to_string()))
+    }
+
+    /// `lon,lat` in `crs`, checked and converted to WGS84; `None` for a name.
+    fn parse_lonlat(input: &str, s: &str, crs: MapCrs) -> IsoResult<Option<OriginSpec>> {
+        let s = s.trim();
         if s.is_empty() {
             return Err(IsoError::coordinate(
                 input,
@@ -60,7 +89,7 @@ impl OriginSpec {
                     "one number is not a position: give lon,lat (e.g. 104.0665,30.5723)",
                 ));
             }
-            return Ok(OriginSpec::Name(s.to_string()));
+            return Ok(None);
         }
         let parts: Vec<&str> = lowered.split(',').collect();
         if parts.len() != 2 || !parts.iter().all(|p| is_numberish(p)) {
@@ -86,7 +115,8 @@ impl OriginSpec {
         let (w, s_, e, n) = REGION_BOUNDS;
         let inside = |x: f64, y: f64| (w..=e).contains(&x) && (s_..=n).contains(&y);
         if inside(lon, lat) {
-            return Ok(OriginSpec::Point { lon, lat });
+            let (lon, lat) = crs.to_wgs84(lon, lat);
+            return Ok(Some(OriginSpec::Point { lon, lat }));
         }
         if inside(lat, lon) {
             return Err(IsoError::coordinate(

@@ -6,6 +6,6 @@ mod network;
 mod service;
 mod types;
 
-pub use network::{Network, NodeIdx, YearError, LAST_YEAR};
+pub use network::{Network, NodeIdx, ProjectInfo, YearError, LAST_YEAR};
 pub use service::{Service, ServicePaths, SERVICE_DAY_MIN};
 pub use types::{Link, Mode, Node, NodeKind, Province, Status};

@@ -166,7 +166,46 @@ impl Network {
     /// assert_eq!(net.resolve("成都").unwrap(), net.resolve("chengdu").unwrap());
     /// assert!(net.resolve("chengdoo").is_err());
     /// ```
+    ///
+    /// A name is also accepted with or without the usual suffix — 市, 区, 县
+    /// or 站 — where that names one node: 成都市 → 成都, 成都东 → 成都东站.
     pub fn resolve(&self, query: &str) -> crate::Result<NodeIdx> {
+        let first = self.resolve_as_given(query);
+        let Err(crate::Error::UnknownName { .. }) = &first else {
+            return first;
+        };
+        let q = query.trim();
+        let mut alternates: Vec<String> = Vec::new();
+        for suffix in ["市", "区", "县", "站"] {
+            if let Some(stem) = q.strip_suffix(suffix) {
+                if !stem.is_empty() {
+                    alternates.push(stem.to_string());
+                }
+            }
+        }
+        alternates.push(format!("{q}站"));
+        let mut found: Vec<NodeIdx> = Vec::new();
+        for a in &alternates {
+            if let Ok(i) = self.resolve_as_given(a) {
+                if !found.contains(&i) {
+                    found.push(i);
+                }
+            }
+        }
+        match found.len() {
+            1 => Ok(found[0]),
+            0 => first,
+            _ => Err(crate::Error::AmbiguousName {
+                query: query.to_string(),
+                candidates: found
+                    .iter()
+                    .map(|&i| self.label(&self.nodes[i as usize]))
+                    .collect(),
+            }),
+        }
+    }
+
+    fn resolve_as_given(&self, query: &str) -> crate::Result<NodeIdx> {
         if let Some(i) = self.node_idx(query) {
             return Ok(i);
         }
@@ -232,5 +271,161 @@ impl Network {
     /// `id (名称 / Name)` for messages.
     pub fn label(&self, n: &Node) -> String {
         format!("{} ({} / {})", n.id, n.name_zh, n.name_en)
+    }
+}
+
+/// A project as the links that carry its id describe it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ProjectInfo {
+    /// Project id (what scenario edits and `rank --projects` take).
+    pub id: String,
+    /// Chinese name: the most common line name of its links, without a parenthesised note.
+    pub name_zh: String,
+    /// English name, likewise.
+    pub name_en: String,
+    /// Modes of its links.
+    pub modes: Vec<super::Mode>,
+    /// Statuses of its links.
+    pub statuses: Vec<super::Status>,
+    /// Earliest opening year of its links.
+    pub open_year: i32,
+    /// Latest retirement year of its links, when all of them retire.
+    pub retire_year: Option<i32>,
+    /// Kilometres of its links counted in the inventory.
+    pub km: f64,
+}
+
+/// `成达万高铁(天府–资阳西 共线)` → `成达万高铁`.
+fn base_name(s: &str) -> &str {
+    let cut = s.find(['(', '（']).unwrap_or(s.len());
+    s[..cut].trim()
+}
+
+fn most_common(names: &[&str]) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for n in names.iter().map(|n| base_name(n)).filter(|n| !n.is_empty()) {
+        match counts.iter_mut().find(|(m, _)| *m == n) {
+            Some(c) => c.1 += 1,
+            None => counts.push((n, 1)),
+        }
+    }
+    // Most links first; on a tie the first seen.
+    let mut best: Option<(&str, usize)> = None;
+    for (n, c) in counts {
+        if best.is_none_or(|(_, b)| c > b) {
+            best = Some((n, c));
+        }
+    }
+    best.map(|(n, _)| n.to_string()).unwrap_or_default()
+}
+
+impl Network {
+    /// Every project (links other than access connectors), in order of first appearance.
+    pub fn projects(&self) -> Vec<ProjectInfo> {
+        let mut order: Vec<&str> = Vec::new();
+        let mut by: HashMap<&str, Vec<&Link>> = HashMap::new();
+        for l in &self.links {
+            if l.mode == super::Mode::Access || l.project.is_empty() {
+                continue;
+            }
+            let e = by.entry(l.project.as_str()).or_default();
+            if e.is_empty() {
+                order.push(l.project.as_str());
+            }
+            e.push(l);
+        }
+        order
+            .into_iter()
+            .map(|id| {
+                let links = &by[id];
+                let zh: Vec<&str> = links.iter().map(|l| l.name_zh.as_str()).collect();
+                let en: Vec<&str> = links.iter().map(|l| l.name_en.as_str()).collect();
+                let mut modes: Vec<super::Mode> = links.iter().map(|l| l.mode).collect();
+                modes.sort();
+                modes.dedup();
+                let mut statuses: Vec<super::Status> = links.iter().map(|l| l.status).collect();
+                statuses.sort();
+                statuses.dedup();
+                let retire_year = if links.iter().all(|l| l.retire_year.is_some()) {
+                    links.iter().filter_map(|l| l.retire_year).max()
+                } else {
+                    None
+                };
+                ProjectInfo {
+                    id: id.to_string(),
+                    name_zh: most_common(&zh),
+                    name_en: most_common(&en),
+                    modes,
+                    statuses,
+                    open_year: links.iter().map(|l| l.open_year).min().unwrap_or(0),
+                    retire_year,
+                    km: links.iter().filter(|l| l.inventory).map(|l| l.length_km).sum(),
+                }
+            })
+            .collect()
+    }
+
+    /// Finds a project by id, or by the Chinese or English name of its links
+    /// (成达万高铁 → its id). Unknown names get the closest ids and names.
+    ///
+    /// ```
+    /// # let mini = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/mini");
+    /// let net = tongda_core::io::load_geodata(&mini).unwrap().into_network().unwrap();
+    /// let p = &net.projects()[0];
+    /// assert_eq!(net.resolve_project(&p.id).unwrap(), p.id);
+    /// assert_eq!(net.resolve_project(&p.name_zh).unwrap(), p.id);
+    /// assert!(net.resolve_project("no such line").is_err());
+    /// ```
+    pub fn resolve_project(&self, query: &str) -> crate::Result<String> {
+        let q = query.trim();
+        if self.links.iter().any(|l| l.project == q) {
+            return Ok(q.to_string());
+        }
+        let lq = q.to_lowercase();
+        let mut hits: Vec<&str> = Vec::new();
+        for l in &self.links {
+            if l.mode == super::Mode::Access {
+                continue;
+            }
+            let named = l.name_zh == q
+                || base_name(&l.name_zh) == q
+                || l.name_en.to_lowercase() == lq
+                || base_name(&l.name_en).to_lowercase() == lq
+                || l.project.to_lowercase() == lq;
+            if named && !hits.contains(&l.project.as_str()) {
+                hits.push(&l.project);
+            }
+        }
+        match hits.len() {
+            1 => Ok(hits[0].to_string()),
+            0 => {
+                let projects = self.projects();
+                let mut keys: Vec<(&str, &ProjectInfo)> = Vec::new();
+                for p in &projects {
+                    keys.push((p.id.as_str(), p));
+                    keys.push((p.name_zh.as_str(), p));
+                    keys.push((p.name_en.as_str(), p));
+                }
+                let best = crate::text::closest(q, keys.iter().map(|(k, _)| *k), 12);
+                let mut suggestions: Vec<String> = Vec::new();
+                for b in best {
+                    if let Some((_, p)) = keys.iter().find(|(k, _)| *k == b) {
+                        let label = format!("{} ({})", p.id, p.name_zh);
+                        if !suggestions.contains(&label) {
+                            suggestions.push(label);
+                        }
+                    }
+                }
+                suggestions.truncate(5);
+                Err(crate::Error::UnknownProject {
+                    query: query.to_string(),
+                    suggestions,
+                })
+            }
+            _ => Err(crate::Error::AmbiguousName {
+                query: query.to_string(),
+                candidates: hits.iter().map(|h| h.to_string()).collect(),
+            }),
+        }
     }
 }

@@ -54,6 +54,14 @@ impl Scenario {
     /// assert!(s.network.links.len() < s.base.links.len());
     /// ```
     pub fn load(path: &Path) -> Result<Scenario> {
+        Scenario::load_with_geodata(path, None)
+    }
+
+    /// Reads a scenario file and builds it on `geodata` instead of the
+    /// directory its `geodata` key names (the CLI's `--geodata DIR`; a
+    /// relative `geodata` is taken from the current directory, not from the
+    /// scenario file's).
+    pub fn load_with_geodata(path: &Path, geodata: Option<&Path>) -> Result<Scenario> {
         let text = read(path)?;
         let spec: ScenarioSpec = toml::from_str(&text).map_err(|e| {
             Error::Invalid(vec![Diagnostic::error(
@@ -63,6 +71,13 @@ impl Scenario {
                 "see the README, section \"Scenarios\", for the scenario format",
             )])
         })?;
+        let mut spec = spec;
+        if let Some(g) = geodata {
+            spec.geodata = std::path::absolute(g).map_err(|source| Error::Io {
+                path: g.to_path_buf(),
+                source,
+            })?;
+        }
         Scenario::build(spec, path)
     }
 
