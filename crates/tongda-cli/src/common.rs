@@ -1,21 +1,63 @@
 //! Shared CLI plumbing: loading the network and parameters, and CLI errors.
 
+use crate::options::Global;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use tongda_core::{io::load_geodata, Network, TimeModel};
 
-/// A failure the CLI reports: the message and whether it is the user's input.
+/// A failure the CLI reports: the message, a stable code, and whether it is
+/// the user's input (exit 2) or a bug (exit 1).
 #[derive(Debug)]
 pub struct CliError {
     message: String,
+    code: &'static str,
     internal: bool,
 }
 
+/// The stable error codes of `--json` errors, with what each means (the
+/// README's table is checked against this list).
+pub const ERROR_CODES: [(&str, &str); 12] = [
+    (
+        "bad_argument",
+        "an option's value is malformed or out of range",
+    ),
+    (
+        "bad_geometry",
+        "a position (lon,lat, gcj02:…, bd09:…) cannot be read or is off the network",
+    ),
+    (
+        "unknown_place",
+        "a place, station or node name matches nothing",
+    ),
+    ("ambiguous_name", "a name matches several nodes or projects"),
+    ("unknown_project", "a project id or name matches nothing"),
+    ("bad_year", "a year the network cannot be asked about"),
+    (
+        "bad_scenario",
+        "a scenario (or its goal file) is missing, malformed or has bad edits",
+    ),
+    ("bad_geodata", "the geodata have errors"),
+    ("no_route", "the network does not connect two places"),
+    ("io", "a file cannot be read or written"),
+    (
+        "goal_failed",
+        "not an error: exit 3 of --fail-on-goal and --strict",
+    ),
+    ("internal", "a bug (exit 1)"),
+];
+
 impl CliError {
-    /// Bad input (exit 2).
+    /// Bad input (exit 2), code `bad_argument`.
     pub fn input(message: impl Into<String>) -> CliError {
+        CliError::coded("bad_argument", message)
+    }
+
+    /// Bad input (exit 2) with a code from [`ERROR_CODES`].
+    pub fn coded(code: &'static str, message: impl Into<String>) -> CliError {
+        debug_assert!(ERROR_CODES.iter().any(|(c, _)| *c == code), "{code}");
         CliError {
             message: message.into(),
+            code,
             internal: false,
         }
     }
@@ -24,6 +66,7 @@ impl CliError {
     pub fn internal(message: impl Into<String>) -> CliError {
         CliError {
             message: message.into(),
+            code: "internal",
             internal: true,
         }
     }
@@ -36,6 +79,15 @@ impl CliError {
             2
         }
     }
+
+    /// The error as one JSON object, for `--json`.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({"error": {
+            "code": self.code,
+            "message": self.message,
+            "exit_code": self.exit_code(),
+        }})
+    }
 }
 
 impl fmt::Display for CliError {
@@ -46,7 +98,25 @@ impl fmt::Display for CliError {
 
 impl From<tongda_core::Error> for CliError {
     fn from(e: tongda_core::Error) -> CliError {
-        CliError::input(e.to_string())
+        use tongda_core::Error as E;
+        let code = match &e {
+            E::Io { .. } | E::Write { .. } => "io",
+            E::UnknownName { .. } => "unknown_place",
+            E::UnknownProject { .. } => "unknown_project",
+            E::AmbiguousName { .. } => "ambiguous_name",
+            E::BadParameter(_) => "bad_argument",
+            E::Invalid(diags) => {
+                let toml = diags
+                    .iter()
+                    .any(|d| d.file.extension().is_some_and(|x| x == "toml"));
+                if toml {
+                    "bad_scenario"
+                } else {
+                    "bad_geodata"
+                }
+            }
+        };
+        CliError::coded(code, e.to_string())
     }
 }
 
@@ -55,27 +125,28 @@ pub type CliResult<T> = Result<T, CliError>;
 
 /// Refuses a year the network cannot be asked about (`flag` names the option).
 pub fn check_year(net: &Network, flag: &str, year: i32) -> CliResult<()> {
-    net.check_year(year)
-        .map_err(|e| CliError::input(format!("{flag} {year}: {} — fix: {}", e.message, e.fix)))
+    net.check_year(year).map_err(|e| {
+        CliError::coded(
+            "bad_year",
+            format!("{flag} {year}: {} — fix: {}", e.message, e.fix),
+        )
+    })
 }
 
-/// Options for finding the network, shared by every subcommand.
+/// Options of the commands on the network (not on a scenario).
 #[derive(Debug, Clone, clap::Args)]
 pub struct NetworkArgs {
-    /// Directory of the network's GeoJSON files.
-    #[arg(long, default_value = "geodata")]
-    pub geodata: PathBuf,
     /// TOML file overriding time-model parameters (default: GEODATA/timemodel.toml if present).
     #[arg(long)]
     pub params: Option<PathBuf>,
 }
 
 /// Reads the time model: defaults overlaid with `params` (or the geodata's timemodel.toml).
-pub fn load_time_model(args: &NetworkArgs) -> CliResult<TimeModel> {
+pub fn load_time_model(args: &NetworkArgs, g: &Global) -> CliResult<TimeModel> {
     let path = match &args.params {
         Some(p) => p.clone(),
         None => {
-            let p = args.geodata.join("timemodel.toml");
+            let p = g.geodata_dir().join("timemodel.toml");
             if !p.exists() {
                 return Ok(TimeModel::default());
             }
@@ -92,20 +163,28 @@ pub fn load_time_model(args: &NetworkArgs) -> CliResult<TimeModel> {
 /// Reads a text file with a clear error.
 pub fn read_text(path: &Path) -> CliResult<String> {
     std::fs::read_to_string(path)
-        .map_err(|e| CliError::input(format!("cannot read {}: {e}", path.display())))
+        .map_err(|e| CliError::coded("io", format!("cannot read {}: {e}", path.display())))
 }
 
 /// Loads the network (errors are fatal; warnings are dropped) and the time model.
-pub fn load_network(args: &NetworkArgs) -> CliResult<(Network, TimeModel)> {
-    let tm = load_time_model(args)?;
-    let report = load_geodata(&args.geodata).map_err(|e| match e {
-        tongda_core::Error::Io { path, source } => CliError::input(format!(
-            "cannot read {}: {source} (run from the repository root or pass --geodata DIR)",
-            path.display()
-        )),
-        other => other.into(),
-    })?;
+pub fn load_network(args: &NetworkArgs, g: &Global) -> CliResult<(Network, TimeModel)> {
+    let tm = load_time_model(args, g)?;
+    let report = load_geodata_report(g)?;
     Ok((report.into_network()?, tm))
+}
+
+/// Reads the geodata of `--geodata` (default geodata/), with a hint when the directory is missing.
+pub fn load_geodata_report(g: &Global) -> CliResult<tongda_core::io::LoadReport> {
+    load_geodata(&g.geodata_dir()).map_err(|e| match e {
+        tongda_core::Error::Io { path, source } => CliError::coded(
+            "io",
+            format!(
+                "cannot read {}: {source} (run from the repository root or pass --geodata DIR)",
+                path.display()
+            ),
+        ),
+        other => other.into(),
+    })
 }
 
 /// Minutes with one decimal, from seconds.

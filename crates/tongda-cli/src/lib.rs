@@ -3,6 +3,7 @@
 
 mod cmd;
 mod common;
+mod options;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -11,6 +12,8 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(name = "tongda", version, about, long_about = None)]
 struct Cli {
+    #[command(flatten)]
+    global: options::Global,
     #[command(subcommand)]
     command: Command,
 }
@@ -39,6 +42,12 @@ enum Command {
     Inventory(cmd::inventory::Args),
     /// Published scheduled times against the time model (median and worst error).
     Calibrate(cmd::calibrate::Args),
+    /// List places, stations, projects, scenarios or goals (ids, names, kind, status, year).
+    List(cmd::list::Args),
+    /// The network of a year or scenario as GeoJSON or GeoPackage (nodes and links layers).
+    Export(cmd::export::Args),
+    /// Projects that open, retire or change speed between two years, with km by mode and province.
+    Changes(cmd::changes::Args),
     /// One-to-all shortest paths on a DIMACS .gr graph, timed, with a checksum.
     Sssp(cmd::sssp::Args),
     /// Write a road-like synthetic graph as DIMACS .gr/.co files.
@@ -48,36 +57,51 @@ enum Command {
 /// Runs the CLI and returns the process exit code.
 pub fn main() -> ExitCode {
     restore_default_sigpipe();
+    // Known before parsing, so that argument errors too come as JSON.
+    let json = std::env::args_os().skip(1).any(|a| a == "--json");
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
+            if !e.use_stderr() {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            if json {
+                let err = common::CliError::input(e.render().to_string().trim().to_string());
+                eprintln!("{}", err.to_json());
             } else {
-                ExitCode::SUCCESS
-            };
+                let _ = e.print();
+            }
+            return ExitCode::from(2);
         }
     };
+    let g = cli.global;
     let result = match cli.command {
-        Command::Run(a) => cmd::run::run(a),
-        Command::Timeline(a) => cmd::timeline::run(a),
-        Command::Compare(a) => cmd::compare::run(a),
-        Command::Rank(a) => cmd::rank::run(a),
-        Command::Skim(a) => cmd::skim::run(a),
-        Command::Isochrone(a) => cmd::isochrone::run(a),
-        Command::Isochrones(a) => cmd::isochrones::run(a),
-        Command::Validate(a) => cmd::validate::run(a),
-        Command::Route(a) => cmd::route::run(a),
-        Command::Inventory(a) => cmd::inventory::run(a),
-        Command::Calibrate(a) => cmd::calibrate::run(a),
-        Command::Sssp(a) => cmd::sssp::run(a),
-        Command::GenGraph(a) => cmd::gen_graph::run(a),
+        Command::Run(a) => cmd::run::run(a, &g),
+        Command::Timeline(a) => cmd::timeline::run(a, &g),
+        Command::Compare(a) => cmd::compare::run(a, &g),
+        Command::Rank(a) => cmd::rank::run(a, &g),
+        Command::Skim(a) => cmd::skim::run(a, &g),
+        Command::Isochrone(a) => cmd::isochrone::run(a, &g),
+        Command::Isochrones(a) => cmd::isochrones::run(a, &g),
+        Command::Validate(a) => cmd::validate::run(a, &g),
+        Command::Route(a) => cmd::route::run(a, &g),
+        Command::Inventory(a) => cmd::inventory::run(a, &g),
+        Command::Calibrate(a) => cmd::calibrate::run(a, &g),
+        Command::List(a) => cmd::list::run(a, &g),
+        Command::Export(a) => cmd::export::run(a, &g),
+        Command::Changes(a) => cmd::changes::run(a, &g),
+        Command::Sssp(a) => cmd::sssp::run(a, &g),
+        Command::GenGraph(a) => cmd::gen_graph::run(a, &g),
     };
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{e}");
+            if g.json {
+                eprintln!("{}", e.to_json());
+            } else {
+                eprintln!("{e}");
+            }
             ExitCode::from(e.exit_code())
         }
     }

@@ -229,7 +229,10 @@ mod tests {
         for (wgs, gcj) in WGS_GCJ {
             let got = wgs84_to_gcj02(wgs.0, wgs.1);
             let d = distance_m(got, gcj);
-            assert!(d < 0.1, "{wgs:?}: got {got:?}, published {gcj:?}, {d:.3} m off");
+            assert!(
+                d < 0.1,
+                "{wgs:?}: got {got:?}, published {gcj:?}, {d:.3} m off"
+            );
             // The offset itself is hundreds of metres: the test is not vacuous.
             assert!(distance_m(wgs, gcj) > 100.0);
         }
@@ -240,7 +243,10 @@ mod tests {
         for (wgs, gcj) in WGS_GCJ {
             let got = gcj02_to_wgs84(gcj.0, gcj.1);
             let d = distance_m(got, wgs);
-            assert!(d < 0.1, "{gcj:?}: got {got:?}, published {wgs:?}, {d:.3} m off");
+            assert!(
+                d < 0.1,
+                "{gcj:?}: got {got:?}, published {wgs:?}, {d:.3} m off"
+            );
         }
     }
 
@@ -265,7 +271,10 @@ mod tests {
                     let back = crs.to_wgs84(q.0, q.1);
                     let d = distance_m(p, back);
                     assert!(d < 1.0, "{crs} {p:?}: {d} m");
-                    assert!(d < 0.001, "{crs} {p:?}: {d} m (the iteration should do far better)");
+                    assert!(
+                        d < 0.001,
+                        "{crs} {p:?}: {d} m (the iteration should do far better)"
+                    );
                 }
             }
         }

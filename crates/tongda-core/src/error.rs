@@ -122,6 +122,14 @@ pub enum Error {
         /// The matching nodes (`id (name)`).
         candidates: Vec<String>,
     },
+    /// An output file could not be written.
+    #[error("cannot write {path}: {reason}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
     /// A parameter or option is out of range.
     #[error("{0}")]
     BadParameter(String),

@@ -27,6 +27,7 @@ pub mod ch;
 pub mod chinacrs;
 pub mod dimacs;
 pub mod error;
+pub mod export;
 pub mod goal;
 pub mod graph;
 pub mod inventory;

@@ -1,6 +1,7 @@
 //! `tongda calibrate`: published scheduled times against the time model.
 
 use crate::common::{load_network, one_decimal, CliError, CliResult, NetworkArgs};
+use crate::options::Global;
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,9 +17,6 @@ pub struct Args {
     /// Relative tolerance; rows outside it are marked with `!`.
     #[arg(long, default_value_t = 0.15)]
     tolerance: f64,
-    /// Print JSON instead of a table.
-    #[arg(long)]
-    json: bool,
     /// Exit with code 3 if any row is outside the tolerance (for CI pipelines).
     #[arg(long)]
     strict: bool,
@@ -27,10 +25,10 @@ pub struct Args {
 }
 
 /// Prints every row with its error, then the median and worst.
-pub fn run(args: Args) -> CliResult<ExitCode> {
-    let (net, tm) = load_network(&args.net)?;
+pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
+    let (net, tm) = load_network(&args.net, g)?;
     let files = if args.file.is_empty() {
-        vec![args.net.geodata.join("calibration.csv")]
+        vec![g.geodata_dir().join("calibration.csv")]
     } else {
         args.file.clone()
     };
@@ -53,7 +51,7 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
         .iter()
         .filter(|r| r.rel_error.is_none_or(|e| e.abs() > args.tolerance))
         .count();
-    if args.json {
+    if g.json {
         let rows: Vec<_> = results
             .iter()
             .map(|r| json!({"id": r.row.id, "from": r.row.from, "to": r.row.to, "profile": r.row.profile,

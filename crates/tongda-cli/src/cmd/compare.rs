@@ -1,29 +1,26 @@
 //! `tongda compare`: what changes from scenario A to scenario B.
 
 use crate::common::{with_threads, CliError, CliResult};
+use crate::options::Global;
 use std::fmt::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tongda_core::analysis::{compare, Comparison};
 use tongda_core::report::{write_all, TextTable};
-use tongda_core::scenario::Scenario;
 
 /// Arguments of `tongda compare`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Scenario A (before).
-    a: PathBuf,
-    /// Scenario B (after).
-    b: PathBuf,
+    /// Scenario A (before): a file or a name from scenarios/ (e.g. plan-2027).
+    a: String,
+    /// Scenario B (after): a file or a name from scenarios/.
+    b: String,
     /// Output directory for compare.md and compare.json.
     #[arg(long)]
     out: PathBuf,
     /// How many place pairs to list.
     #[arg(long, default_value_t = 20)]
     top: usize,
-    /// Worker threads (default: all cores).
-    #[arg(long)]
-    threads: Option<usize>,
 }
 
 fn fmt(v: Option<f64>) -> String {
@@ -114,17 +111,21 @@ pub fn markdown(c: &Comparison) -> String {
 }
 
 /// Runs both scenarios, prints and writes the comparison.
-pub fn run(args: Args) -> CliResult<ExitCode> {
-    with_threads(args.threads, || {
-        let (a, b) = (Scenario::load(&args.a)?, Scenario::load(&args.b)?);
+pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
+    with_threads(g.threads, || {
+        let (a, b) = (g.scenario(&args.a)?, g.scenario(&args.b)?);
         let c = compare(&a, &b, args.top)?;
         let md = markdown(&c);
         let json =
             serde_json::to_string_pretty(&c).map_err(|e| CliError::internal(e.to_string()))? + "\n";
         write_all(
             &args.out,
-            &[("compare.md", md.clone()), ("compare.json", json)],
+            &[("compare.md", md.clone()), ("compare.json", json.clone())],
         )?;
+        if g.json {
+            print!("{json}");
+            return Ok(ExitCode::SUCCESS);
+        }
         print!("{md}");
         println!(
             "\nwrote {}/{{compare.md, compare.json}}",

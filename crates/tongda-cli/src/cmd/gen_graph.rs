@@ -52,7 +52,7 @@ fn write_atomic(
 }
 
 /// Generates the graph and writes the two files.
-pub fn run(args: Args) -> CliResult<ExitCode> {
+pub fn run(args: Args, _g: &crate::options::Global) -> CliResult<ExitCode> {
     if !(2..=40_000).contains(&args.side) {
         return Err(CliError::input(format!(
             "--side {} is out of range: use 2..=40000",

@@ -1,6 +1,7 @@
 //! `tongda inventory`: kilometres by mode × status × province, against official totals.
 
 use crate::common::{check_year, load_network, one_decimal, CliResult, NetworkArgs};
+use crate::options::Global;
 use serde_json::json;
 use std::process::ExitCode;
 use tongda_core::inventory::{read_references, Inventory};
@@ -13,19 +14,16 @@ pub struct Args {
     /// Count links existing by the end of this year.
     #[arg(long, default_value_t = 2024)]
     year: i32,
-    /// Print JSON instead of tables.
-    #[arg(long)]
-    json: bool,
     #[command(flatten)]
     net: NetworkArgs,
 }
 
 /// Prints the inventory.
-pub fn run(args: Args) -> CliResult<ExitCode> {
-    let (net, _) = load_network(&args.net)?;
+pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
+    let (net, _) = load_network(&args.net, g)?;
     check_year(&net, "--year", args.year)?;
     let inv = Inventory::of(&net, args.year);
-    let ref_path = args.net.geodata.join("inventory_reference.csv");
+    let ref_path = g.geodata_dir().join("inventory_reference.csv");
     let refs = if ref_path.exists() {
         read_references(&ref_path)?
     } else {
@@ -41,7 +39,7 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
         })
         .collect();
 
-    if args.json {
+    if g.json {
         let rows: Vec<_> = inv
             .km
             .iter()

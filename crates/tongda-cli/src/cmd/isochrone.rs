@@ -2,6 +2,7 @@
 //! origins: each point takes the fastest), as GeoJSON.
 
 use crate::common::{CliError, CliResult};
+use crate::options::{is_stdout, say, write_output, Global};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tongda_core::graph::RoutingGraph;
@@ -9,7 +10,7 @@ use tongda_core::iso::{
     render, IsoEngine, IsoError, IsoMeta, IsoParams, Isochrone, Minutes, Origin, OriginSpec,
     OutputCrs,
 };
-use tongda_core::report::{write_all, TextTable};
+use tongda_core::report::TextTable;
 use tongda_core::scenario::Scenario;
 use tongda_core::{Measure, Profile};
 
@@ -40,17 +41,21 @@ pub struct IsoOptions {
     /// Farthest straight-line distance travelled off the network, km.
     #[arg(long, default_value_t = IsoParams::default().radius_km)]
     pub radius_km: f64,
-    /// Output CRS, e.g. EPSG:4544 (needs a build with `--features proj`); default WGS84.
+    /// Output CRS: EPSG:4326 (WGS84, default), GCJ-02 (高德, 腾讯), BD-09 (百度),
+    /// or any EPSG:XXXX with a build `--features proj`.
     #[arg(long, default_value = "EPSG:4326")]
     pub crs: String,
 }
 
 /// Maps an isochrone error to the CLI's exit codes (2 input, 1 internal).
 pub fn iso_err(e: IsoError) -> CliError {
-    if e.is_input() {
-        CliError::input(e.to_string())
-    } else {
-        CliError::internal(e.to_string())
+    match e {
+        IsoError::Internal(_) => CliError::internal(e.to_string()),
+        IsoError::Model(m) => m.into(),
+        IsoError::BadCoordinate { .. } | IsoError::OffNetwork { .. } => {
+            CliError::coded("bad_geometry", e.to_string())
+        }
+        _ => CliError::input(e.to_string()),
     }
 }
 
@@ -72,7 +77,7 @@ pub struct Setup {
 
 impl IsoOptions {
     /// Checks the options (cheap checks first) and loads the scenario.
-    pub fn setup(&self) -> CliResult<Setup> {
+    pub fn setup(&self, g: &Global) -> CliResult<Setup> {
         let minutes: Minutes = self.minutes.parse().map_err(iso_err)?;
         let params = IsoParams {
             cell_km: self.cell_km,
@@ -82,8 +87,7 @@ impl IsoOptions {
         };
         params.check().map_err(iso_err)?;
         let crs = OutputCrs::parse(&self.crs).map_err(iso_err)?;
-        let path = scenario_path(&self.scenario);
-        let scenario = Scenario::load(&path)?;
+        let scenario = g.scenario(&self.scenario)?;
         let profile = self.profile.unwrap_or(scenario.spec.profile);
         let graph = RoutingGraph::compile(
             &scenario.network,
@@ -121,24 +125,15 @@ impl Setup {
     }
 }
 
-/// `plan-2030` → `scenarios/plan-2030.toml` when no such file exists as given.
-pub fn scenario_path(s: &str) -> PathBuf {
-    let p = PathBuf::from(s);
-    if p.exists() || s.contains('/') || s.ends_with(".toml") {
-        p
-    } else {
-        PathBuf::from("scenarios").join(format!("{s}.toml"))
-    }
-}
-
 /// Arguments of `tongda isochrone`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Origin: a place or node (id, 中文名, English name) or lon,lat (WGS84).
+    /// Origin: a place or node (id, 中文名, English name), lon,lat (WGS84),
+    /// gcj02:lon,lat (高德, 腾讯) or bd09:lon,lat (百度).
     /// Repeat for a set of origins (each point takes the fastest), e.g. rescue bases.
     #[arg(long, required = true)]
     origin: Vec<String>,
-    /// Output GeoJSON file.
+    /// Output GeoJSON file; `-` writes to standard output.
     #[arg(long)]
     out: PathBuf,
     #[command(flatten)]
@@ -175,7 +170,7 @@ pub fn band_table(iso: &Isochrone) -> String {
 }
 
 /// Computes the isochrone and writes it.
-pub fn run(args: Args) -> CliResult<ExitCode> {
+pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
     // Origins are checked for form before the scenario is loaded.
     let specs = args
         .origin
@@ -183,8 +178,10 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
         .map(|o| OriginSpec::parse(o))
         .collect::<Result<Vec<_>, _>>()
         .map_err(iso_err)?;
-    let (dir, name) = super::skim::dir_and_name(&args.out)?;
-    let setup = args.opts.setup()?;
+    if !is_stdout(&args.out) {
+        super::skim::dir_and_name(&args.out)?;
+    }
+    let setup = args.opts.setup(g)?;
     let net = &setup.scenario.network;
     let origins = specs
         .iter()
@@ -197,11 +194,29 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
         .map_err(iso_err)?;
     let rp = setup.crs.reprojector().map_err(iso_err)?;
     let text = render(&iso, &setup.meta, &setup.params, &setup.crs, &rp, net).map_err(iso_err)?;
-    write_all(&dir, &[(name.as_str(), text)])?;
+    write_output(&args.out, &text)?;
+    let quiet = is_stdout(&args.out) || g.json;
+    if g.json {
+        let bands: Vec<_> = iso
+            .bands
+            .iter()
+            .map(|b| {
+                serde_json::json!({
+            "minutes_min": b.minutes_min, "minutes_max": b.minutes_max, "area_km2": b.area_km2,
+            "population": b.population, "area_within_km2": b.area_within_km2,
+            "population_within": b.population_within})
+            })
+            .collect();
+        let v = serde_json::json!({"wrote": args.out.display().to_string(), "scenario": setup.meta.scenario,
+            "year": setup.meta.year, "crs": setup.crs.code(), "population_total": iso.population_total, "bands": bands});
+        say(is_stdout(&args.out), &v.to_string());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut lines: Vec<String> = Vec::new();
     for p in &iso.origins {
         match (p.on_network, p.snap()) {
-            (true, _) => println!("origin {} ({})", p.origin.id, p.origin.name),
-            (false, Some(a)) => println!(
+            (true, _) => lines.push(format!("origin {} ({})", p.origin.id, p.origin.name)),
+            (false, Some(a)) => lines.push(format!(
                 "origin {}: off the network; nearest node {} at {:.2} km ({:.1} min at {} km/h × {}), {} node(s) within {} km",
                 p.origin.name,
                 net.nodes[a.node as usize].id,
@@ -211,22 +226,25 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
                 setup.params.detour,
                 p.access.len(),
                 setup.params.radius_km
-            ),
-            (false, None) => println!(
+            )),
+            (false, None) => lines.push(format!(
                 "origin {} ({}): no link in this scenario and no node within {} km — only the area around it is reached",
                 p.origin.id, p.origin.name, setup.params.radius_km
-            ),
+            )),
         }
     }
-    println!(
+    lines.push(format!(
         "scenario {} · year {} · {} · {} · population total {}",
         setup.meta.scenario,
         setup.meta.year,
         setup.meta.profile,
         setup.meta.measure,
         iso.population_total
-    );
-    print!("{}", band_table(&iso));
-    println!("wrote {}", args.out.display());
+    ));
+    lines.push(band_table(&iso).trim_end().to_string());
+    lines.push(format!("wrote {}", args.out.display()));
+    for l in &lines {
+        say(quiet, l);
+    }
     Ok(ExitCode::SUCCESS)
 }

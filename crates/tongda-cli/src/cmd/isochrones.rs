@@ -3,6 +3,7 @@
 
 use super::isochrone::{iso_err, IsoOptions};
 use crate::common::{read_text, with_threads, CliError, CliResult};
+use crate::options::{say, CsvArgs, Global};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -15,7 +16,7 @@ use tongda_core::report::{write_all, TextTable};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Origins: cities, districts (districts and counties), places (all), or a
-    /// file with one place or lon,lat per line (# comments).
+    /// file with one place, lon,lat, gcj02:lon,lat or bd09:lon,lat per line (# comments).
     #[arg(long)]
     origins: String,
     /// Output directory: <origin>.geojson per origin, and index.csv.
@@ -25,9 +26,8 @@ pub struct Args {
     /// N parts' directories together gives exactly the unsharded run.
     #[arg(long)]
     shard: Option<String>,
-    /// Worker threads (default: all cores). The files do not depend on it.
-    #[arg(long)]
-    threads: Option<usize>,
+    #[command(flatten)]
+    csv: CsvArgs,
     #[command(flatten)]
     opts: IsoOptions,
 }
@@ -60,13 +60,13 @@ fn read_origins(spec: &str, net: &tongda_core::Network) -> CliResult<Vec<Origin>
 }
 
 /// Runs the batch (or one shard of it).
-pub fn run(args: Args) -> CliResult<ExitCode> {
+pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
     let shard: Shard = match &args.shard {
         Some(s) => s.parse().map_err(iso_err)?,
         None => Shard::ALL,
     };
-    with_threads(args.threads, || {
-        let setup = args.opts.setup()?;
+    with_threads(g.threads, || {
+        let setup = args.opts.setup(g)?;
         let net = &setup.scenario.network;
         let origins = read_origins(&args.origins, net)?;
         if origins.is_empty() {
@@ -101,9 +101,20 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
             )
             .collect::<CliResult<Vec<_>>>()?;
         pb.finish_and_clear();
-        write_all(&args.out, &[(INDEX_FILE, index)])?;
+        write_all(&args.out, &[(INDEX_FILE, args.csv.finish(index))])?;
 
         let ms = setup.minutes.as_slice();
+        if g.json {
+            let rows: Vec<_> = results.iter().map(|(id, cov)| serde_json::json!({
+                "origin": id,
+                "share_within": ms.iter().zip(cov).map(|(m, c)| (m.to_string(), serde_json::json!(c.share))).collect::<serde_json::Map<_, _>>(),
+            })).collect();
+            let v = serde_json::json!({"scenario": setup.meta.scenario, "year": setup.meta.year,
+                "shard": shard.to_string(), "origins": origins.len(), "written": mine.len(),
+                "out": args.out.display().to_string(), "coverage": rows});
+            println!("{v}");
+            return Ok(ExitCode::SUCCESS);
+        }
         let mut heads: Vec<String> = vec!["origin".into()];
         heads.extend(ms.iter().map(|m| format!("≤{m} min")));
         let head_refs: Vec<&str> = heads.iter().map(String::as_str).collect();
@@ -120,12 +131,15 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
             "share of the network's population within each threshold · scenario {} · year {} · {} · {}",
             setup.meta.scenario, setup.meta.year, setup.meta.profile, setup.meta.measure
         );
-        println!(
-            "shard {shard}: wrote {} of {} origin file(s) and {} to {}",
-            mine.len(),
-            origins.len(),
-            INDEX_FILE,
-            args.out.display()
+        say(
+            false,
+            &format!(
+                "shard {shard}: wrote {} of {} origin file(s) and {} to {}",
+                mine.len(),
+                origins.len(),
+                INDEX_FILE,
+                args.out.display()
+            ),
         );
         Ok(ExitCode::SUCCESS)
     })

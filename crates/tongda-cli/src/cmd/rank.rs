@@ -1,30 +1,29 @@
 //! `tongda rank`: each candidate project's marginal effect, in parallel.
 
 use crate::common::{with_threads, CliError, CliResult};
+use crate::options::{say, CsvArgs, Global};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tongda_core::analysis::{candidates, rank, scenario_goals, RankAction, RankRow};
 use tongda_core::report::{write_all, TextTable};
-use tongda_core::scenario::Scenario;
 
 /// Arguments of `tongda rank`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Scenario to rank projects against.
-    scenario: PathBuf,
+    /// Scenario to rank projects against: a file or a name from scenarios/.
+    scenario: String,
     /// Output directory for rank.md, rank.json and rank.csv.
     #[arg(long)]
     out: PathBuf,
-    /// Projects to rank (default: every candidate, see --mode).
+    /// Projects to rank, by id or Chinese/English name (default: every candidate, see --mode).
     #[arg(long, value_delimiter = ',')]
     projects: Vec<String>,
     /// add: each project not in the scenario, added alone; remove: each not-yet-open
     /// project of the scenario, removed alone (leave-one-out); both.
     #[arg(long, default_value = "both")]
     mode: String,
-    /// Worker threads (default: all cores). Results do not depend on it.
-    #[arg(long)]
-    threads: Option<usize>,
+    #[command(flatten)]
+    csv: CsvArgs,
 }
 
 fn people(r: &RankRow, hub: &str) -> String {
@@ -90,7 +89,7 @@ fn csv(rows: &[RankRow]) -> String {
 }
 
 /// Ranks and writes the results.
-pub fn run(args: Args) -> CliResult<ExitCode> {
+pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
     let modes: Vec<RankAction> = match args.mode.as_str() {
         "add" => vec![RankAction::Add],
         "remove" => vec![RankAction::Remove],
@@ -101,26 +100,32 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
             )))
         }
     };
-    with_threads(args.threads, || {
-        let sc = Scenario::load(&args.scenario)?;
+    with_threads(g.threads, || {
+        let sc = g.scenario(&args.scenario)?;
         let goals = scenario_goals(&sc)?;
+        // Names (成达万高铁) become ids; unknown ones get the closest projects.
+        let projects: Vec<String> = args
+            .projects
+            .iter()
+            .map(|p| sc.base.resolve_project(p))
+            .collect::<Result<_, _>>()?;
         let mut list: Vec<(String, RankAction)> = Vec::new();
         for m in &modes {
             let cands = candidates(&sc, *m);
-            if args.projects.is_empty() {
+            if projects.is_empty() {
                 list.extend(cands.into_iter().map(|p| (p, *m)));
             } else {
                 list.extend(
-                    args.projects
+                    projects
                         .iter()
                         .filter(|p| cands.contains(p))
                         .map(|p| (p.clone(), *m)),
                 );
             }
         }
-        for p in &args.projects {
+        for p in &projects {
             if !list.iter().any(|(q, _)| q == p) {
-                return Err(CliError::input(format!(
+                return Err(CliError::coded("unknown_project", format!(
                     "project \"{p}\" is not a candidate in {} (neither missing from it nor a not-yet-open part of it)",
                     sc.spec.name
                 )));
@@ -139,15 +144,22 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
             &args.out,
             &[
                 ("rank.md", md),
-                ("rank.json", json),
-                ("rank.csv", csv(&rows)),
+                ("rank.json", json.clone()),
+                ("rank.csv", args.csv.finish(csv(&rows))),
             ],
         )?;
-        print!("{text}");
-        println!(
-            "{} candidates · wrote {}/{{rank.md, rank.json, rank.csv}}",
-            rows.len(),
-            args.out.display()
+        if g.json {
+            print!("{json}");
+        } else {
+            print!("{text}");
+        }
+        say(
+            g.json,
+            &format!(
+                "{} candidates · wrote {}/{{rank.md, rank.json, rank.csv}}",
+                rows.len(),
+                args.out.display()
+            ),
         );
         Ok(ExitCode::SUCCESS)
     })

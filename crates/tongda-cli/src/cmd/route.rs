@@ -3,6 +3,7 @@
 use crate::common::{
     check_year, load_network, minutes, one_decimal, CliError, CliResult, NetworkArgs,
 };
+use crate::options::Global;
 use serde_json::json;
 use std::process::ExitCode;
 use tongda_core::graph::{GraphSpec, RoutingGraph};
@@ -36,9 +37,6 @@ pub struct Args {
         default_value = "open,under_construction,planned"
     )]
     statuses: Vec<String>,
-    /// Print one JSON object instead of a table.
-    #[arg(long)]
-    json: bool,
     #[command(flatten)]
     net: NetworkArgs,
 }
@@ -58,8 +56,8 @@ pub fn parse_statuses(names: &[String]) -> CliResult<Vec<Status>> {
 }
 
 /// Runs the query and prints it.
-pub fn run(args: Args) -> CliResult<ExitCode> {
-    let (net, tm) = load_network(&args.net)?;
+pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
+    let (net, tm) = load_network(&args.net, g)?;
     check_year(&net, "--year", args.year)?;
     let from = net.resolve(&args.from)?;
     let to = net.resolve(&args.to)?;
@@ -78,17 +76,20 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
         Measure::DoorToDoor => Measure::InVehicle,
     };
     let Some(route) = router.route(from, to, args.measure) else {
-        return Err(CliError::input(format!(
+        return Err(CliError::coded(
+            "no_route",
+            format!(
             "no {} route from {} to {} in {} with statuses {}: the network does not connect them",
             args.profile,
             net.label(&net.nodes[from as usize]),
             net.label(&net.nodes[to as usize]),
             args.year,
             args.statuses.join(",")
-        )));
+        ),
+        ));
     };
     let other = router.route(from, to, other_measure);
-    if args.json {
+    if g.json {
         println!("{}", route_json(&net, &route, other.as_ref()));
     } else {
         print!("{}", route_text(&net, &route, other.as_ref()));

@@ -1,22 +1,21 @@
 //! `tongda skim`: many-to-many travel times between the places of a scenario.
 
 use crate::common::{with_threads, CliError, CliResult};
+use crate::options::{is_stdout, say, write_output, CsvArgs, Global};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tongda_core::graph::RoutingGraph;
 use tongda_core::iso::Origin;
-use tongda_core::report::write_all;
-use tongda_core::scenario::Scenario;
 use tongda_core::skim::Skim;
 use tongda_core::{Measure, Profile};
 
 /// Arguments of `tongda skim`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Scenario file (e.g. scenarios/plan-2030.toml).
-    scenario: PathBuf,
-    /// Output CSV file.
+    /// Scenario: a file, or a name from scenarios/ (e.g. plan-2030).
+    scenario: String,
+    /// Output CSV file; `-` writes to standard output.
     #[arg(long)]
     out: PathBuf,
     /// in-vehicle, door-to-door, or both (one column each).
@@ -28,9 +27,8 @@ pub struct Args {
     /// Which places: cities, districts (districts and counties) or places (all).
     #[arg(long, default_value = "places")]
     places: String,
-    /// Worker threads (default: all cores). The output does not depend on it.
-    #[arg(long)]
-    threads: Option<usize>,
+    #[command(flatten)]
+    csv: CsvArgs,
 }
 
 /// Splits `path` into its directory and file name for [`write_all`].
@@ -68,10 +66,13 @@ fn measures(s: &str) -> CliResult<Vec<Measure>> {
 }
 
 /// Computes the skim and writes the CSV.
-pub fn run(args: Args) -> CliResult<ExitCode> {
+pub fn run(args: Args, opts: &Global) -> CliResult<ExitCode> {
     let measures = measures(&args.measure)?;
-    with_threads(args.threads, || {
-        let sc = Scenario::load(&args.scenario)?;
+    if !is_stdout(&args.out) {
+        dir_and_name(&args.out)?;
+    }
+    with_threads(opts.threads, || {
+        let sc = opts.scenario(&args.scenario)?;
         let profile = args.profile.unwrap_or(sc.spec.profile);
         let g = RoutingGraph::compile(&sc.network, &sc.time_model, &sc.graph_spec(profile));
         let places: Vec<u32> = Origin::set(&sc.network, &args.places)
@@ -121,19 +122,26 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
                 out.push('\n');
             }
         }
-        let (dir, name) = dir_and_name(&args.out)?;
-        write_all(&dir, &[(name.as_str(), out)])?;
-        println!(
-            "wrote {}: {} × {} {} ({} profile, year {}, scenario {}), {} empty cell(s) where unreachable",
-            args.out.display(),
-            places.len(),
-            places.len(),
-            args.places,
-            profile,
-            sc.spec.year,
-            sc.spec.name,
-            unreachable
-        );
+        write_output(&args.out, &args.csv.finish(out))?;
+        let quiet = is_stdout(&args.out);
+        if opts.json {
+            let v = serde_json::json!({"wrote": args.out.display().to_string(), "places": places.len(),
+                "rows": places.len() * places.len(), "profile": profile, "year": sc.spec.year,
+                "scenario": sc.spec.name, "empty_cells": unreachable});
+            say(quiet, &v.to_string());
+        } else {
+            say(quiet, &format!(
+                "wrote {}: {} × {} {} ({} profile, year {}, scenario {}), {} empty cell(s) where unreachable",
+                args.out.display(),
+                places.len(),
+                places.len(),
+                args.places,
+                profile,
+                sc.spec.year,
+                sc.spec.name,
+                unreachable
+            ));
+        }
         Ok(ExitCode::SUCCESS)
     })
 }

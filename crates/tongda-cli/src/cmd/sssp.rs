@@ -22,9 +22,6 @@ pub struct Args {
     /// with # are skipped).
     #[arg(long)]
     sources: PathBuf,
-    /// Worker threads (0 = one per core).
-    #[arg(long, default_value_t = 0)]
-    threads: usize,
     /// Renumber vertices in breadth-first order after loading (counted in the
     /// load time; helps graphs whose ids are scattered).
     #[arg(long)]
@@ -34,9 +31,6 @@ pub struct Args {
     /// PHAST methods preprocess the graph first (timed separately).
     #[arg(long, default_value = "dijkstra")]
     method: Method,
-    /// Print one JSON object instead of text.
-    #[arg(long)]
-    json: bool,
 }
 
 /// How the sweeps are computed.
@@ -90,8 +84,10 @@ fn ms(nanos: u64) -> f64 {
 }
 
 /// Loads the graph, runs the sweeps and prints the timings and checksum.
-pub fn run(args: Args) -> CliResult<ExitCode> {
-    check_threads(args.threads)?;
+pub fn run(args: Args, opts: &crate::options::Global) -> CliResult<ExitCode> {
+    // Without --threads, one worker per core.
+    let threads = opts.threads.unwrap_or(0);
+    check_threads(threads)?;
     let t0 = Instant::now();
     let gr = read_gr(&args.graph)
         .map_err(|e| CliError::input(format!("{}: {e}", args.graph.display())))?;
@@ -117,7 +113,7 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
     let t = Instant::now();
     let ch = match args.method {
         Method::Dijkstra => None,
-        Method::Phast | Method::PhastBatch => Some(with_threads(args.threads, || {
+        Method::Phast | Method::PhastBatch => Some(with_threads(threads, || {
             ContractionHierarchy::build(n, &gr.arcs)
         })?),
     };
@@ -125,13 +121,13 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
     drop(gr);
 
     let t1 = Instant::now();
-    let results: Vec<SourceResult> = with_threads(args.threads, || match (&ch, args.method) {
+    let results: Vec<SourceResult> = with_threads(threads, || match (&ch, args.method) {
         (Some(ch), Method::Phast) => sweep_phast(ch, &sources),
         (Some(ch), _) => sweep_phast_batched(ch, &sources),
         (None, _) => sweep_sources(&g, &sources),
     })?;
     let total_ns = t1.elapsed().as_nanos() as u64;
-    let threads = pool_size(args.threads);
+    let threads = pool_size(threads);
     let graph_bytes = ch.as_ref().map_or(g.memory_bytes(), |c| c.memory_bytes());
 
     let mut times: Vec<u64> = results.iter().map(|r| r.nanos).collect();
@@ -139,7 +135,7 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
     let (min, median, max) = (times[0], times[times.len() / 2], times[times.len() - 1]);
     let reached: u64 = results.iter().map(|r| r.reached).sum();
     let sum: u128 = results.iter().map(|r| u128::from(r.distance_sum)).sum();
-    if args.json {
+    if opts.json {
         let out = json!({
             "graph": args.graph.display().to_string(),
             "nodes": n,

@@ -1,11 +1,10 @@
 //! `tongda timeline`: the first year each goal passes as projects open.
 
 use crate::common::{check_year, with_threads, CliError, CliResult};
-use std::path::PathBuf;
+use crate::options::Global;
 use std::process::ExitCode;
 use tongda_core::analysis::timeline;
 use tongda_core::report::TextTable;
-use tongda_core::scenario::Scenario;
 
 /// Arguments of `tongda timeline`.
 #[derive(Debug, clap::Args)]
@@ -16,31 +15,26 @@ pub struct Args {
     /// Last year.
     #[arg(long, default_value_t = 2035)]
     to: i32,
-    /// Scenario whose statuses and edits are used (its year is replaced by each year in turn).
-    #[arg(long, default_value = "scenarios/plan-2030.toml")]
-    scenario: PathBuf,
-    /// Print JSON instead of a table.
-    #[arg(long)]
-    json: bool,
-    /// Worker threads (default: all cores).
-    #[arg(long)]
-    threads: Option<usize>,
+    /// Scenario whose statuses and edits are used (its year is replaced by each
+    /// year in turn): a file or a name from scenarios/.
+    #[arg(long, default_value = "plan-2030")]
+    scenario: String,
 }
 
 /// Prints the timeline.
-pub fn run(args: Args) -> CliResult<ExitCode> {
+pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
     if args.to < args.from {
         return Err(CliError::input(format!(
             "--to {} is before --from {}",
             args.to, args.from
         )));
     }
-    with_threads(args.threads, || {
-        let sc = Scenario::load(&args.scenario)?;
+    with_threads(g.threads, || {
+        let sc = g.scenario(&args.scenario)?;
         check_year(&sc.network, "--from", args.from)?;
         check_year(&sc.network, "--to", args.to)?;
         let t = timeline(&sc, args.from, args.to)?;
-        if args.json {
+        if g.json {
             let s =
                 serde_json::to_string_pretty(&t).map_err(|e| CliError::internal(e.to_string()))?;
             println!("{s}");

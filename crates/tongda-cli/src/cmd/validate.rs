@@ -1,8 +1,9 @@
 //! `tongda validate`: every error and warning in the geodata, at once.
 
-use crate::common::{load_time_model, CliError, CliResult, NetworkArgs};
+use crate::common::{load_geodata_report, load_time_model, CliResult, NetworkArgs};
+use crate::options::Global;
 use std::process::ExitCode;
-use tongda_core::io::{load_geodata, validate::network_warnings};
+use tongda_core::io::validate::network_warnings;
 use tongda_core::Severity;
 
 /// Arguments of `tongda validate`.
@@ -13,15 +14,9 @@ pub struct Args {
 }
 
 /// Prints all diagnostics; exit 2 if any is an error.
-pub fn run(args: Args) -> CliResult<ExitCode> {
-    let tm = load_time_model(&args.net)?;
-    let report = load_geodata(&args.net.geodata).map_err(|e| match e {
-        tongda_core::Error::Io { path, source } => CliError::input(format!(
-            "cannot read {}: {source} (run from the repository root or pass --geodata DIR)",
-            path.display()
-        )),
-        other => other.into(),
-    })?;
+pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
+    let tm = load_time_model(&args.net, g)?;
+    let report = load_geodata_report(g)?;
     let mut diags = report.diagnostics.clone();
     let counts = report
         .network

@@ -2,11 +2,13 @@
 //! timelines, scenario comparison and project ranking.
 
 mod access;
+mod changes;
 mod compare;
 mod rank;
 mod timeline;
 
 pub use access::{accessibility, Accessibility};
+pub use changes::{changes, ChangeKind, Changes, ProjectChange};
 pub use compare::{compare, Comparison, GoalChange, PairChange};
 pub use rank::{candidates, rank, RankAction, RankRow};
 pub use timeline::{timeline, Timeline, TimelineGoal};

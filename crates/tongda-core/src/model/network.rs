@@ -359,7 +359,11 @@ impl Network {
                     statuses,
                     open_year: links.iter().map(|l| l.open_year).min().unwrap_or(0),
                     retire_year,
-                    km: links.iter().filter(|l| l.inventory).map(|l| l.length_km).sum(),
+                    km: links
+                        .iter()
+                        .filter(|l| l.inventory)
+                        .map(|l| l.length_km)
+                        .sum(),
                 }
             })
             .collect()

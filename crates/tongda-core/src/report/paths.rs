@@ -1,6 +1,7 @@
 //! `paths.geojson`: each goal's critical paths as LineStrings, one per leg.
 
 use super::Report;
+use crate::chinacrs::MapCrs;
 use crate::model::Network;
 use geojson::{Feature, FeatureCollection, Geometry, JsonObject};
 use serde_json::json;
@@ -10,7 +11,7 @@ fn round6(x: f64) -> f64 {
 }
 
 /// Coordinates of a leg, its links chained and oriented in travel order.
-fn leg_coords(net: &Network, link_ids: &[String], start: &str) -> Vec<Vec<f64>> {
+fn leg_coords(net: &Network, link_ids: &[String], start: &str, crs: MapCrs) -> Vec<Vec<f64>> {
     let mut at = net.node_idx(start);
     let mut coords: Vec<Vec<f64>> = Vec::new();
     for id in link_ids {
@@ -20,7 +21,10 @@ fn leg_coords(net: &Network, link_ids: &[String], start: &str) -> Vec<Vec<f64>> 
         let mut pts: Vec<Vec<f64>> = l
             .geometry
             .coords()
-            .map(|c| vec![round6(c.x), round6(c.y)])
+            .map(|c| {
+                let (x, y) = crs.from_wgs84(c.x, c.y);
+                vec![round6(x), round6(y)]
+            })
             .collect();
         if at == Some(l.to) {
             pts.reverse();
@@ -37,13 +41,14 @@ fn leg_coords(net: &Network, link_ids: &[String], start: &str) -> Vec<Vec<f64>> 
 }
 
 /// The GeoJSON FeatureCollection of every goal pair's path (legs without
-/// geometry — waits, transfers — are left out).
-pub fn paths_geojson(net: &Network, r: &Report) -> String {
+/// geometry — waits, transfers — are left out), in WGS84 or, for Chinese
+/// web maps, GCJ-02 or BD-09 (then named in the foreign member `tongda.crs`).
+pub fn paths_geojson(net: &Network, r: &Report, crs: MapCrs) -> String {
     let mut features = Vec::new();
     for g in &r.goals {
         for p in &g.pairs {
             for (k, l) in p.legs.iter().enumerate() {
-                let coords = leg_coords(net, &l.links, &l.from);
+                let coords = leg_coords(net, &l.links, &l.from, crs);
                 if coords.len() < 2 {
                     continue;
                 }
@@ -66,10 +71,17 @@ pub fn paths_geojson(net: &Network, r: &Report) -> String {
             }
         }
     }
+    let foreign_members = (crs != MapCrs::Wgs84)
+        .then(|| {
+            json!({"tongda": {"crs": crs.as_str()}})
+                .as_object()
+                .cloned()
+        })
+        .flatten();
     let fc = FeatureCollection {
         bbox: None,
         features,
-        foreign_members: None,
+        foreign_members,
     };
     let mut s = fc.to_string();
     s.push('\n');
