@@ -75,7 +75,15 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
         Measure::InVehicle => Measure::DoorToDoor,
         Measure::DoorToDoor => Measure::InVehicle,
     };
-    let Some(route) = router.route(from, to, args.measure) else {
+    // Freight is routed door to door; its in-vehicle time is that route's
+    // moving time (Route::moving_seconds), never longer than door to door.
+    let freight = args.profile == Profile::Freight;
+    let routed_measure = if freight {
+        Measure::DoorToDoor
+    } else {
+        args.measure
+    };
+    let Some(mut route) = router.route(from, to, routed_measure) else {
         return Err(CliError::coded(
             "no_route",
             format!(
@@ -88,7 +96,20 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
         ),
         ));
     };
-    let other = router.route(from, to, other_measure);
+    let other = if freight {
+        let mut o = route.clone();
+        o.measure = other_measure;
+        if other_measure == Measure::InVehicle {
+            o.seconds = route.moving_seconds();
+        }
+        if args.measure == Measure::InVehicle {
+            route.measure = Measure::InVehicle;
+            route.seconds = route.moving_seconds();
+        }
+        Some(o)
+    } else {
+        router.route(from, to, other_measure)
+    };
     if g.json {
         println!("{}", route_json(&net, &route, other.as_ref()));
     } else {

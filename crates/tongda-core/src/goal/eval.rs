@@ -742,16 +742,34 @@ fn pair_on(
         net.node_idx(to).unwrap_or(0),
     );
     let mut router = Router::new(net, g);
-    let judged = router.route(a, b, measure);
+    // Freight: in-vehicle is the moving time of the door-to-door route (see
+    // `Route::moving_seconds`), so it is never longer than door to door.
+    let freight = g.spec.profile == crate::timemodel::Profile::Freight;
+    let judged = if freight {
+        router.route(a, b, Measure::DoorToDoor)
+    } else {
+        router.route(a, b, measure)
+    };
     let other_measure = if measure == Measure::InVehicle {
         Measure::DoorToDoor
     } else {
         Measure::InVehicle
     };
-    let other = router
-        .route(a, b, other_measure)
-        .map(|r| round1(r.minutes()));
-    let minutes = judged.as_ref().map(|r| round1(r.minutes()));
+    let moving = |r: &crate::route::Route| round1(f64::from(r.moving_seconds()) / 60.0);
+    let other = if freight {
+        judged.as_ref().map(|r| match other_measure {
+            Measure::InVehicle => moving(r),
+            Measure::DoorToDoor => round1(r.minutes()),
+        })
+    } else {
+        router
+            .route(a, b, other_measure)
+            .map(|r| round1(r.minutes()))
+    };
+    let minutes = judged.as_ref().map(|r| match (freight, measure) {
+        (true, Measure::InVehicle) => moving(r),
+        _ => round1(r.minutes()),
+    });
     let (iv, dd) = if measure == Measure::InVehicle {
         (minutes, other)
     } else {

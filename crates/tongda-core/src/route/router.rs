@@ -100,6 +100,21 @@ impl Route {
         f64::from(self.seconds) / 60.0
     }
 
+    /// Seconds moving: on board (rides) and driving, without access, egress,
+    /// waits, transfers and terminals. Never more than [`Route::seconds`].
+    ///
+    /// This is the freight in-vehicle time: a consignment's in-vehicle time
+    /// is measured on its door-to-door route, since the fastest chain of
+    /// on-board legs alone (the passenger definition) may avoid the truck
+    /// legs a real consignment uses and come out longer than door to door.
+    pub fn moving_seconds(&self) -> Weight {
+        self.legs
+            .iter()
+            .filter(|l| matches!(l.kind, super::LegKind::Ride | super::LegKind::Drive))
+            .map(|l| l.seconds)
+            .sum()
+    }
+
     /// Kilometres travelled.
     pub fn km(&self) -> f64 {
         // + 0.0 turns the empty sum's −0.0 into 0.0 (a route without legs printed "-0.0 km")
