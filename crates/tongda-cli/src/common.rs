@@ -16,7 +16,7 @@ pub struct CliError {
 
 /// The stable error codes of `--json` errors, with what each means (the
 /// README's table is checked against this list).
-pub const ERROR_CODES: [(&str, &str); 12] = [
+pub const ERROR_CODES: [(&str, &str); 11] = [
     (
         "bad_argument",
         "an option's value is malformed or out of range",
@@ -39,10 +39,6 @@ pub const ERROR_CODES: [(&str, &str); 12] = [
     ("bad_geodata", "the geodata have errors"),
     ("no_route", "the network does not connect two places"),
     ("io", "a file cannot be read or written"),
-    (
-        "goal_failed",
-        "not an error: exit 3 of --fail-on-goal and --strict",
-    ),
     ("internal", "a bug (exit 1)"),
 ];
 
@@ -226,6 +222,20 @@ where
         Some(n) => {
             check_threads(n)?;
             tongda_core::sweep::with_threads(n, f).map_err(|e| CliError::internal(e.to_string()))?
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_error_code_is_in_the_readme_table() {
+        let readme = include_str!("../../../README.md");
+        for (code, _) in super::ERROR_CODES {
+            assert!(
+                readme.contains(&format!("| `{code}` |")),
+                "README: no row for `{code}`"
+            );
         }
     }
 }
