@@ -611,3 +611,34 @@ fn freight_in_vehicle_is_never_longer_than_door_to_door() {
         assert!(iv <= dd && iv > 0.0, "{a} → {b}: {iv} > {dd}");
     }
 }
+
+#[test]
+fn validate_and_gen_graph_speak_json_too() {
+    let o = tongda(&["validate", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["errors"], 0);
+    let o = tongda(&[
+        "validate",
+        "--geodata",
+        "tests/fixtures/bad/duplicate_id",
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["errors"], 1);
+    assert_eq!(v["diagnostics"][0]["severity"], "error");
+    let dir = tmp("gen");
+    let prefix = dir.join("g");
+    let o = tongda(&[
+        "gen-graph",
+        "--side",
+        "10",
+        "--out",
+        prefix.to_str().expect("utf-8"),
+        "--json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert!(v["nodes"].as_u64().is_some_and(|n| n > 0));
+}

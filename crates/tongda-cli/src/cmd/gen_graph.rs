@@ -52,7 +52,7 @@ fn write_atomic(
 }
 
 /// Generates the graph and writes the two files.
-pub fn run(args: Args, _g: &crate::options::Global) -> CliResult<ExitCode> {
+pub fn run(args: Args, opts: &crate::options::Global) -> CliResult<ExitCode> {
     if !(2..=40_000).contains(&args.side) {
         return Err(CliError::input(format!(
             "--side {} is out of range: use 2..=40000",
@@ -74,6 +74,12 @@ pub fn run(args: Args, _g: &crate::options::Global) -> CliResult<ExitCode> {
             &[&about, "x = longitude, y = latitude, micro-degrees"],
         )
     })?;
+    if opts.json {
+        let v = serde_json::json!({"wrote": [gr.display().to_string(), co.display().to_string()],
+                                   "nodes": g.num_vertices, "arcs": g.arcs.len()});
+        println!("{v}");
+        return Ok(ExitCode::SUCCESS);
+    }
     println!(
         "wrote {} and {}: {} nodes, {} arcs",
         gr.display(),

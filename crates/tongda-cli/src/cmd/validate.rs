@@ -25,14 +25,24 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
     if let Some(net) = &report.network {
         diags.extend(network_warnings(net, &tm, &report.file_of));
     }
-    for d in &diags {
-        println!("{d}");
-    }
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = diags.len() - errors;
+    if g.json {
+        let v = serde_json::json!({"errors": errors, "warnings": warnings, "files": report.files.len(),
+            "nodes": counts.map(|c| c.0), "links": counts.map(|c| c.1), "diagnostics": diags});
+        println!("{v}");
+        return Ok(if errors > 0 {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    for d in &diags {
+        println!("{d}");
+    }
     let what = match counts {
         Some((n, l)) => format!(" ({n} nodes, {l} links)"),
         None => String::new(),
