@@ -642,3 +642,40 @@ fn validate_and_gen_graph_speak_json_too() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert!(v["nodes"].as_u64().is_some_and(|n| n > 0));
 }
+
+#[test]
+fn rank_csv_quotes_a_name_with_a_comma_and_never_a_number() {
+    let dir = tmp("rankcsv");
+    let o = tongda(&[
+        "rank",
+        "plan-2030",
+        "--out",
+        dir.to_str().expect("utf-8"),
+        "--projects",
+        "rd_chengxuan_dalin",
+        "--mode",
+        "remove",
+        "--excel",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let bytes = std::fs::read(dir.join("rank.csv")).expect("rank.csv");
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "--excel: BOM");
+    let body = text(&bytes[3..]);
+    let row = body.lines().nth(1).expect("one row");
+    // A minimal CSV split that honours quotes.
+    let mut cells = vec![String::new()];
+    let mut quoted = false;
+    for ch in row.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            ',' if !quoted => cells.push(String::new()),
+            c => cells.last_mut().expect("cell").push(c),
+        }
+    }
+    assert_eq!(cells.len(), 10, "{row}");
+    assert!(cells[3].contains(','), "the name keeps its comma: {row}");
+    for k in [0, 5, 7, 8, 9] {
+        assert!(cells[k].parse::<f64>().is_ok(), "column {k} numeric: {row}");
+    }
+    assert!(!row.contains("\"2030\""), "{row}");
+}

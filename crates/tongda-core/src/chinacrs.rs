@@ -91,12 +91,23 @@ pub fn gcj02_to_bd09(lon: f64, lat: f64) -> (f64, f64) {
     (z * theta.cos() + 0.0065, z * theta.sin() + 0.006)
 }
 
-/// BD-09 → GCJ-02.
+/// BD-09 → GCJ-02: the published approximate inverse (a few centimetres
+/// off), refined by fixed-point iteration of [`gcj02_to_bd09`].
 pub fn bd09_to_gcj02(lon: f64, lat: f64) -> (f64, f64) {
     let (x, y) = (lon - 0.0065, lat - 0.006);
     let z = x.hypot(y) - 0.00002 * (y * X_PI).sin();
     let theta = y.atan2(x) - 0.000003 * (x * X_PI).cos();
-    (z * theta.cos(), z * theta.sin())
+    let (mut gx, mut gy) = (z * theta.cos(), z * theta.sin());
+    for _ in 0..10 {
+        let (bx, by) = gcj02_to_bd09(gx, gy);
+        let (ex, ey) = (bx - lon, by - lat);
+        gx -= ex;
+        gy -= ey;
+        if ex.abs() < 1e-11 && ey.abs() < 1e-11 {
+            break;
+        }
+    }
+    (gx, gy)
 }
 
 /// The coordinate systems tongda reads and writes without PROJ.
@@ -210,19 +221,14 @@ mod tests {
         ),
     ];
 
-    /// Published BD-09 → WGS84 pairs from the same file (`TESTS_bd`: bdLat, bdLng,
-    /// wgsLat, wgsLng), as (lon, lat). Their WGS84 side comes from a one-step
-    /// inverse of GCJ-02, accurate to 1–2 m, hence the 5 m tolerance below.
-    const BD_WGS: [((f64, f64), (f64, f64)); 2] = [
-        (
-            (120.019809, 29.199786),
-            (120.00877901149691, 29.196131605295484),
-        ),
-        (
-            (120.036455, 29.210504),
-            (120.0253853970846, 29.206795749156136),
-        ),
-    ];
+    /// Published values of wandergis/coordtransform, the reference the
+    /// `coordtransform-rs` crate's tests and hutool's `CoordinateUtilTest`
+    /// cite: (116.404, 39.915) taken as WGS84 → GCJ-02, as GCJ-02 → BD-09, and
+    /// as BD-09 → GCJ-02 (the last with the one-step approximate inverse).
+    const POINT: (f64, f64) = (116.404, 39.915);
+    const POINT_WGS_TO_GCJ: (f64, f64) = (116.41024449916938, 39.91640428150164);
+    const POINT_GCJ_TO_BD: (f64, f64) = (116.41036949371029, 39.92133699351021);
+    const POINT_BD_TO_GCJ: (f64, f64) = (116.39762729119315, 39.90865673957631);
 
     #[test]
     fn wgs84_to_gcj02_matches_the_published_reference_points() {
@@ -251,13 +257,17 @@ mod tests {
     }
 
     #[test]
-    fn bd09_matches_the_published_reference_points() {
-        for (bd, wgs) in BD_WGS {
-            let got = MapCrs::Bd09.to_wgs84(bd.0, bd.1);
-            assert!(distance_m(got, wgs) < 5.0, "{bd:?}: {got:?} vs {wgs:?}");
-            let fwd = MapCrs::Bd09.from_wgs84(wgs.0, wgs.1);
-            assert!(distance_m(fwd, bd) < 5.0, "{wgs:?}: {fwd:?} vs {bd:?}");
-        }
+    fn the_wandergis_reference_values_hold_for_gcj02_and_bd09() {
+        let d = |a, b| distance_m(a, b);
+        assert!(d(wgs84_to_gcj02(POINT.0, POINT.1), POINT_WGS_TO_GCJ) < 0.1);
+        // The forward BD-09 formula is closed: it matches to the last digits.
+        let bd = gcj02_to_bd09(POINT.0, POINT.1);
+        assert!(d(bd, POINT_GCJ_TO_BD) < 1e-6, "{bd:?}");
+        // Ours refines the approximate inverse: within centimetres of it.
+        let g = bd09_to_gcj02(POINT.0, POINT.1);
+        assert!(d(g, POINT_BD_TO_GCJ) < 0.1, "{g:?}");
+        let back = gcj02_to_bd09(g.0, g.1);
+        assert!(d(back, POINT) < 1e-4, "exact inverse: {back:?}");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `tongda rank`: each candidate project's marginal effect, in parallel.
 
+use super::skim::csv_field;
 use crate::common::{with_threads, CliError, CliResult};
 use crate::options::{say, CsvArgs, Global};
 use std::path::PathBuf;
@@ -75,8 +76,8 @@ fn csv(rows: &[RankRow]) -> String {
             "{},{},{},{},{},{},{},{:.2},{},{}\n",
             i + 1,
             format!("{:?}", r.action).to_lowercase(),
-            r.project,
-            r.name_zh,
+            csv_field(&r.project),
+            csv_field(&r.name_zh),
             r.status.as_str(),
             r.open_year,
             r.goals_flipped.join(" "),
