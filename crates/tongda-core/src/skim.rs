@@ -59,7 +59,10 @@ impl Skim {
                             if d == o {
                                 Some(0)
                             } else {
-                                ts.iter().filter_map(|&t| dj.distance(t)).min()
+                                (ts.iter())
+                                    .filter(|&&t| Endpoint::arrives(&src, t))
+                                    .filter_map(|&t| dj.distance(t))
+                                    .min()
                             }
                         })
                         .collect()

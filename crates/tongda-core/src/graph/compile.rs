@@ -105,6 +105,9 @@ pub enum EdgeKind {
     /// Staying on board through `node` (`pass_stop_s` if it is an express
     /// stop, plus two approach losses).
     Through { node: NodeIdx },
+    /// Riding a service from one of its calls to the next, through the
+    /// stations between (index into [`RoutingGraph::segments`]).
+    Segment { segment: u32 },
     /// Changing line at `node`.
     Transfer { node: NodeIdx },
     /// Entering or leaving the road network at a place (parking, urban streets).
@@ -146,6 +149,8 @@ pub struct RoutingGraph {
     pub road: Vec<Option<VertexId>>,
     /// The kind of each model node.
     pub node_kinds: Vec<NodeKind>,
+    /// The links of each [`EdgeKind::Segment`], in the direction of travel.
+    pub segments: Vec<Vec<(u32, bool)>>,
     /// For each place, the facilities where its in-vehicle times start and
     /// end: its declared main stations ([`Node::main_stations`]: the central
     /// stations its own trains use — never an airport, suburban or other
@@ -224,6 +229,7 @@ struct Builder<'a> {
     road: Vec<Option<VertexId>>,
     /// Per place: (facility, whether the facility's `city` is the place).
     reached: Vec<Vec<(NodeIdx, bool)>>,
+    segments: Vec<Vec<(u32, bool)>>,
 }
 
 impl<'a> Builder<'a> {
@@ -240,6 +246,7 @@ impl<'a> Builder<'a> {
             boardings: vec![Vec::new(); n],
             road: vec![None; n],
             reached: vec![Vec::new(); n],
+            segments: Vec::new(),
         }
     }
 
@@ -266,62 +273,139 @@ impl<'a> Builder<'a> {
     }
 
     /// Phase 1: each run's vertices at the nodes it serves (board, alight,
-    /// stay on board) and its ride arcs.
+    /// stay on board) and its ride arcs. A line's default pattern gets one
+    /// set of vertices at every node, shared by both directions, and one
+    /// ride arc per link; a service gets a set per direction at its calls
+    /// only (a train cannot turn back with its passengers), with one
+    /// segment arc from each call to the next.
     fn runs(&mut self, runs: &[Run]) {
         for (ri, run) in runs.iter().enumerate() {
             let line = ri as u32;
-            let mut at: BTreeMap<NodeIdx, LineVertex> = BTreeMap::new();
-            for (&node, call) in &run.calls {
-                let arr = self.arrival_of(node);
-                let lv = LineVertex {
-                    depart: self.vertex(Vertex::Depart(node, line)),
-                    arrive: self.vertex(Vertex::Arrive(node, line)),
-                };
-                at.insert(node, lv);
-                if call.boards {
-                    let wait_s = secs(call.headway_min * 60.0 / 2.0);
-                    let ride_s = secs(call.mp.terminal_s + call.approach_s);
-                    self.boardings[node as usize].push((lv.depart, ride_s));
-                    let board = EdgeKind::Board {
-                        node,
-                        line,
-                        wait_s,
-                        ride_s,
-                    };
-                    self.arc(node, lv.depart, wait_s + ride_s, board);
-                    let alight = secs(call.approach_s);
-                    self.arc(lv.arrive, arr, alight, EdgeKind::Alight { node });
+            if run.service.is_some() {
+                let ahead = self.on_board(run, line, true);
+                self.segments_of(run, &ahead, true);
+                if run.both_ways {
+                    let back = self.on_board(run, line, true);
+                    self.segments_of(run, &back, false);
                 }
-                let stop_s = if call.stops { call.mp.pass_stop_s } else { 0.0 };
-                let through_s = secs(stop_s + 2.0 * call.approach_s);
-                self.arc(lv.arrive, lv.depart, through_s, EdgeKind::Through { node });
+            } else {
+                let at = self.on_board(run, line, false);
+                self.ride_arcs(run, &at);
             }
-            // Ride arcs: depart(A) → arrive(B), in each direction the run goes.
-            for &(li, forward) in &run.links {
-                let l = &self.net.links[li as usize];
-                let Some(mp) = mode_params(self.tm, self.spec.profile, l) else {
-                    continue;
+        }
+    }
+
+    /// One set of on-board vertices of a run, with its board, alight and
+    /// stay-on-board arcs; `calls_only` leaves out the nodes it passes.
+    fn on_board(
+        &mut self,
+        run: &Run,
+        line: u32,
+        calls_only: bool,
+    ) -> BTreeMap<NodeIdx, LineVertex> {
+        let mut at = BTreeMap::new();
+        for (&node, call) in &run.calls {
+            if calls_only && !call.boards {
+                continue; // passed: folded into the segment arcs
+            }
+            let arr = self.arrival_of(node);
+            let lv = LineVertex {
+                depart: self.vertex(Vertex::Depart(node, line)),
+                arrive: self.vertex(Vertex::Arrive(node, line)),
+            };
+            at.insert(node, lv);
+            if call.boards {
+                let wait_s = secs(call.headway_min * 60.0 / 2.0);
+                let ride_s = secs(call.mp.terminal_s + call.approach_s);
+                self.boardings[node as usize].push((lv.depart, ride_s));
+                let board = EdgeKind::Board {
+                    node,
+                    line,
+                    wait_s,
+                    ride_s,
                 };
-                let (a, b) = if forward {
-                    (l.from, l.to)
-                } else {
-                    (l.to, l.from)
+                self.arc(node, lv.depart, wait_s + ride_s, board);
+                let alight = secs(call.approach_s);
+                self.arc(lv.arrive, arr, alight, EdgeKind::Alight { node });
+            }
+            let stop_s = if call.stops { call.mp.pass_stop_s } else { 0.0 };
+            let through_s = secs(stop_s + 2.0 * call.approach_s);
+            self.arc(lv.arrive, lv.depart, through_s, EdgeKind::Through { node });
+        }
+        at
+    }
+
+    /// Ride arcs of a default pattern: depart(A) → arrive(B) per link, both ways.
+    fn ride_arcs(&mut self, run: &Run, at: &BTreeMap<NodeIdx, LineVertex>) {
+        for &(li, forward) in &run.links {
+            let l = &self.net.links[li as usize];
+            let Some(mp) = mode_params(self.tm, self.spec.profile, l) else {
+                continue;
+            };
+            let (a, b) = if forward {
+                (l.from, l.to)
+            } else {
+                (l.to, l.from)
+            };
+            let (va, vb) = (at[&a], at[&b]);
+            let w = secs(run_seconds(l, mp, forward, self.spec.year));
+            self.arc(
+                va.depart,
+                vb.arrive,
+                w,
+                EdgeKind::Ride { link: li, forward },
+            );
+            if run.both_ways && !l.oneway {
+                let w = secs(run_seconds(l, mp, !forward, self.spec.year));
+                let kind = EdgeKind::Ride {
+                    link: li,
+                    forward: !forward,
                 };
-                let (va, vb) = (at[&a], at[&b]);
-                let w = secs(run_seconds(l, mp, forward, self.spec.year));
-                self.arc(
-                    va.depart,
-                    vb.arrive,
-                    w,
-                    EdgeKind::Ride { link: li, forward },
-                );
-                if run.both_ways && !l.oneway {
-                    let w = secs(run_seconds(l, mp, !forward, self.spec.year));
-                    let kind = EdgeKind::Ride {
-                        link: li,
-                        forward: !forward,
-                    };
-                    self.arc(vb.depart, va.arrive, w, kind);
+                self.arc(vb.depart, va.arrive, w, kind);
+            }
+        }
+    }
+
+    /// Segment arcs of a service in one direction (`ahead`: the order of its
+    /// stops): from each call to the next, the run times of the links
+    /// between plus the approach losses of the stations passed, each rounded
+    /// as its own arc would be.
+    fn segments_of(&mut self, run: &Run, at: &BTreeMap<NodeIdx, LineVertex>, ahead: bool) {
+        let links: Vec<(u32, bool)> = if ahead {
+            run.links.clone()
+        } else {
+            run.links.iter().rev().map(|&(li, f)| (li, !f)).collect()
+        };
+        let Some(&(first, fwd0)) = links.first() else {
+            return;
+        };
+        let l0 = &self.net.links[first as usize];
+        let mut from = if fwd0 { l0.from } else { l0.to };
+        let (mut w, mut seg) = (0, Vec::new());
+        for &(li, forward) in &links {
+            let l = &self.net.links[li as usize];
+            let Some(mp) = mode_params(self.tm, self.spec.profile, l) else {
+                return; // build_runs keeps only services whose links all run
+            };
+            if l.oneway && !forward {
+                return; // this direction cannot run
+            }
+            w += secs(run_seconds(l, mp, forward, self.spec.year));
+            seg.push((li, forward));
+            let to = if forward { l.to } else { l.from };
+            match at.get(&to) {
+                // Passed without a call: its slow approaches only.
+                None => w += secs(2.0 * run.calls[&to].approach_s),
+                Some(&vb) => {
+                    let segment = self.segments.len() as u32;
+                    self.segments.push(std::mem::take(&mut seg));
+                    self.arc(
+                        at[&from].depart,
+                        vb.arrive,
+                        w,
+                        EdgeKind::Segment { segment },
+                    );
+                    (from, w) = (to, 0);
                 }
             }
         }
@@ -466,6 +550,7 @@ impl<'a> Builder<'a> {
             arrival: self.arrival,
             road: self.road,
             node_kinds: self.net.nodes.iter().map(|n| n.kind).collect(),
+            segments: self.segments,
             facilities,
         }
     }

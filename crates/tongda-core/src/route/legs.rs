@@ -158,6 +158,19 @@ pub fn legs_of_path(
                     r.to = net.nodes[hn as usize].id.clone();
                 }
             }
+            EdgeKind::Segment { segment } => {
+                if let Some(r) = ride.as_mut() {
+                    for &(link, _) in &g.segments[segment as usize] {
+                        if r.links.is_empty() {
+                            r.name_from_link(net, link);
+                        }
+                        r.km += net.links[link as usize].length_km;
+                        r.links.push(link);
+                    }
+                    r.seconds += w;
+                    r.to = net.nodes[hn as usize].id.clone();
+                }
+            }
             EdgeKind::Through { .. } => {
                 if let Some(r) = ride.as_mut() {
                     r.seconds += w;

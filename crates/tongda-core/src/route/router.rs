@@ -16,6 +16,10 @@ pub struct Endpoint {
     pub sources: Vec<(VertexId, Weight)>,
     /// Vertices that count as arrival (as a target).
     pub targets: Vec<VertexId>,
+    /// In-vehicle: the platforms (arrival vertices) of the stations where the
+    /// endpoint boards. A trip from here never counts as arriving at one of
+    /// them: that would be a ride out and back to the station it left.
+    pub platforms: Vec<VertexId>,
 }
 
 impl Endpoint {
@@ -30,6 +34,7 @@ impl Endpoint {
     pub fn new(g: &RoutingGraph, node: NodeIdx, measure: Measure) -> Endpoint {
         let mut sources = vec![];
         let mut targets = vec![];
+        let mut platforms = vec![];
         match measure {
             Measure::DoorToDoor => {
                 sources.push((node, 0));
@@ -44,6 +49,7 @@ impl Endpoint {
                 for n in nodes {
                     sources.extend(g.boardings[n as usize].iter().copied());
                     targets.extend(g.arrival[n as usize]);
+                    platforms.extend(g.arrival[n as usize]);
                     if let Some(r) = g.road[n as usize] {
                         sources.push((r, 0));
                         targets.push(r);
@@ -62,11 +68,20 @@ impl Endpoint {
         sources.dedup();
         targets.sort_unstable();
         targets.dedup();
+        platforms.sort_unstable();
+        platforms.dedup();
         Endpoint {
             node,
             sources,
             targets,
+            platforms,
         }
+    }
+
+    /// Whether arriving at `target` ends a trip that started at `origin`: not
+    /// at a platform of a station the trip boarded at.
+    pub fn arrives(origin: &Endpoint, target: VertexId) -> bool {
+        !origin.platforms.contains(&target)
     }
 }
 
@@ -160,7 +175,7 @@ impl<'a> Router<'a> {
         let src = Endpoint::new(g, from, measure);
         let dst = Endpoint::new(g, to, measure);
         let mut is_target = vec![false; g.csr.num_vertices()];
-        for &t in &dst.targets {
+        for &t in dst.targets.iter().filter(|&&t| Endpoint::arrives(&src, t)) {
             is_target[t as usize] = true;
         }
         let mut reached = None;
