@@ -113,7 +113,7 @@ fn malformed_files_give_their_exact_error() {
             BadNumber {
                 field: "weight",
                 value: "-1".into(),
-                expect: "an integer in 0..=4294967295"
+                expect: "an integer in 0..=4294967294 (4294967295 means unreached)"
             }
         )
     );
@@ -124,7 +124,7 @@ fn malformed_files_give_their_exact_error() {
             BadNumber {
                 field: "weight",
                 value: "99999999999".into(),
-                expect: "an integer in 0..=4294967295"
+                expect: "an integer in 0..=4294967294 (4294967295 means unreached)"
             }
         )
     );

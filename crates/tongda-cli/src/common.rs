@@ -96,7 +96,7 @@ impl From<tongda_core::Error> for CliError {
     fn from(e: tongda_core::Error) -> CliError {
         use tongda_core::Error as E;
         let code = match &e {
-            E::Io { .. } | E::Write { .. } => "io",
+            E::Io { .. } | E::Write { .. } | E::TooLarge { .. } | E::NotAFile { .. } => "io",
             E::UnknownName { .. } => "unknown_place",
             E::UnknownProject { .. } => "unknown_project",
             E::AmbiguousName { .. } => "ambiguous_name",
@@ -112,6 +112,15 @@ impl From<tongda_core::Error> for CliError {
                 }
             }
         };
+        // A failed write (disk full, permission) is the environment's, not
+        // the input's: exit 1, code `io`.
+        if e.is_environment() {
+            return CliError {
+                message: e.to_string(),
+                code: "io",
+                internal: true,
+            };
+        }
         CliError::coded(code, e.to_string())
     }
 }
@@ -158,8 +167,8 @@ pub fn load_time_model(args: &NetworkArgs, g: &Global) -> CliResult<TimeModel> {
 
 /// Reads a text file with a clear error.
 pub fn read_text(path: &Path) -> CliResult<String> {
-    std::fs::read_to_string(path)
-        .map_err(|e| CliError::coded("io", format!("cannot read {}: {e}", path.display())))
+    // Regular files only, at most 64 MiB (tongda_core::io::budget).
+    tongda_core::io::budget::read_text(path).map_err(|e| CliError::coded("io", e.to_string()))
 }
 
 /// Loads the network (errors are fatal; warnings are dropped) and the time model.

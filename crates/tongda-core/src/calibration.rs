@@ -61,14 +61,28 @@ pub struct CalibrationResult {
 
 /// Reads a calibration CSV (header `id,from,to,profile,measure,published_min,source[,year][,modes]`).
 pub fn read_calibration(path: &Path) -> Result<Vec<CalibrationRow>> {
-    let file = std::fs::File::open(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let mut rdr = csv::Reader::from_reader(file);
+    let text = crate::io::budget::read_text(path)?;
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let headers = rdr.headers().map_err(|e| csv_error(path, e))?.clone();
     let mut rows = Vec::new();
-    for r in rdr.deserialize() {
-        rows.push(r.map_err(|e| csv_error(path, e))?);
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| csv_error(path, e))?;
+        let line = rec.position().map_or(0, |p| p.line());
+        let row: CalibrationRow = rec.deserialize(Some(&headers)).map_err(|e| {
+            Error::BadParameter(format!(
+                "{} line {line}: {e} — rows need id,from,to,profile,measure,published_min,source",
+                path.display()
+            ))
+        })?;
+        if !(row.published_min.is_finite() && row.published_min > 0.0) {
+            return Err(Error::BadParameter(format!(
+                "{} line {line}: row {}: published_min {} is not a positive number of minutes — fix: give the published time in minutes, e.g. 62",
+                path.display(),
+                row.id,
+                row.published_min
+            )));
+        }
+        rows.push(row);
     }
     Ok(rows)
 }

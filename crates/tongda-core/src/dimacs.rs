@@ -16,6 +16,13 @@
 //! Reading never panics on bad input: every problem is a [`DimacsError`] that
 //! names the 1-based line.
 //!
+//! Budgets, checked on the problem line before anything is allocated: an arc
+//! line takes at least 8 bytes (`a 1 2 3` and its line break), so a `.gr`
+//! file of B bytes declares at most B/8 arcs, and at most 2 × arcs +
+//! [`ISOLATED_NODES`] nodes (every node beyond 2 × arcs has no arc); a `.co`
+//! file of B bytes declares at most B/8 nodes (each needs its `v` line).
+//! A weight is below 4294967295, which marks "unreached".
+//!
 //! ```
 //! use tongda_core::dimacs::{parse_gr, write_gr};
 //! let text = "c tiny\np sp 3 2\na 1 2 7\na 2 3 5\n";
@@ -44,6 +51,9 @@ pub enum DimacsError {
         #[source]
         source: io::Error,
     },
+    /// The file is not a regular file or is too large to read.
+    #[error("{0}")]
+    Input(String),
     /// A line is malformed.
     #[error("line {line}: {kind}")]
     Line {
@@ -117,10 +127,28 @@ pub enum LineError {
     /// Too many nodes for 32-bit ids.
     #[error("{0} nodes is more than tongda's 32-bit vertex ids allow")]
     TooManyNodes(u64),
+    /// The problem line declares more than the file's bytes can hold.
+    #[error("the problem line declares {declared} {what}, more than a file of {bytes} bytes can hold (at most {most}) — fix: correct the counts on the problem line")]
+    CountBeyondFile {
+        /// `arcs` or `nodes`.
+        what: &'static str,
+        /// Declared count.
+        declared: u64,
+        /// The most the file can hold.
+        most: u64,
+        /// The file's size.
+        bytes: usize,
+    },
     /// A coordinate given twice.
     #[error("coordinates of node {0} given twice")]
     DuplicateCoordinate(u64),
 }
+
+/// Nodes without any arc a `.gr` file may declare beyond 2 × its arcs.
+pub const ISOLATED_NODES: u64 = 1 << 20;
+
+/// The largest arc weight: one less than [`crate::graph::INFINITY`], which means "unreached".
+pub const MAX_WEIGHT: Weight = crate::graph::INFINITY - 1;
 
 /// A graph read from a `.gr` file, with 0-based vertex ids.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -132,6 +160,18 @@ pub struct GrGraph {
 }
 
 impl GrGraph {
+    /// An upper bound of any shortest path's length: the sum over vertices
+    /// of the heaviest arc into each (a shortest path enters each vertex at
+    /// most once). Below [`crate::graph::INFINITY`], no distance can overflow.
+    pub fn path_bound(&self) -> u64 {
+        let mut heaviest = vec![0u32; self.num_vertices];
+        for &(_, h, w) in &self.arcs {
+            let slot = &mut heaviest[h as usize];
+            *slot = (*slot).max(w);
+        }
+        heaviest.iter().map(|&w| u64::from(w)).sum()
+    }
+
     /// The CSR graph of these arcs (arcs leaving a vertex keep file order).
     pub fn to_csr(&self) -> CsrGraph {
         CsrGraph::from_arcs(self.num_vertices, &self.arcs).0
@@ -261,13 +301,14 @@ pub fn parse_gr(text: &[u8]) -> Result<GrGraph, DimacsError> {
                 let h = node_id(f.f[2], "head", n, ln)?;
                 let w = parse_u64(f.f[3])
                     .and_then(|w| Weight::try_from(w).ok())
+                    .filter(|&w| w <= MAX_WEIGHT)
                     .ok_or_else(|| {
                         line_err(
                             ln,
                             LineError::BadNumber {
                                 field: "weight",
                                 value: show(f.f[3]),
-                                expect: "an integer in 0..=4294967295",
+                                expect: "an integer in 0..=4294967294 (4294967295 means unreached)",
                             },
                         )
                     })?;
@@ -283,7 +324,26 @@ pub fn parse_gr(text: &[u8]) -> Result<GrGraph, DimacsError> {
                 }
                 let n = node_count(f.f[2], ln)?;
                 let m = number(f.f[3], "arcs", ln)?;
-                arcs.reserve(m.min(1 << 28) as usize);
+                let beyond = |what, declared, most| {
+                    line_err(
+                        ln,
+                        LineError::CountBeyondFile {
+                            what,
+                            declared,
+                            most,
+                            bytes: text.len(),
+                        },
+                    )
+                };
+                let most_arcs = (text.len() as u64 + 1) / 8;
+                if m > most_arcs {
+                    return Err(beyond("arcs", m, most_arcs));
+                }
+                let most_nodes = 2 * m + ISOLATED_NODES;
+                if n as u64 > most_nodes {
+                    return Err(beyond("nodes", n as u64, most_nodes));
+                }
+                arcs.reserve(m as usize);
                 problem = Some((ln, n, m));
             }
             Some(_) => {
@@ -362,6 +422,18 @@ pub fn parse_co(text: &[u8]) -> Result<Vec<(i32, i32)>, DimacsError> {
                     return Err(line_err(ln, LineError::BadProblemLine(PROBLEM)));
                 }
                 let n = node_count(f.f[4], ln)?;
+                let most = (text.len() as u64 + 1) / 8;
+                if n as u64 > most {
+                    return Err(line_err(
+                        ln,
+                        LineError::CountBeyondFile {
+                            what: "nodes",
+                            declared: n as u64,
+                            most,
+                            bytes: text.len(),
+                        },
+                    ));
+                }
                 coords = vec![(0, 0); n];
                 seen = vec![false; n];
                 problem = Some((ln, n));
@@ -385,9 +457,9 @@ pub fn parse_co(text: &[u8]) -> Result<Vec<(i32, i32)>, DimacsError> {
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, DimacsError> {
-    std::fs::read(path).map_err(|source| DimacsError::Io {
-        path: path.to_path_buf(),
-        source,
+    crate::io::budget::read_bytes(path, crate::io::budget::MAX_DIMACS_BYTES).map_err(|e| match e {
+        crate::Error::Io { path, source } => DimacsError::Io { path, source },
+        other => DimacsError::Input(other.to_string()),
     })
 }
 

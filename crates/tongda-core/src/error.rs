@@ -95,6 +95,24 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// An input file is larger than tongda reads (see [`crate::io::budget`]).
+    #[error("{path}: larger than {limit} bytes, the most tongda reads from one input — fix: check that this is the intended file (README, \"Errors and exit codes\", lists the limits)")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit, bytes.
+        limit: u64,
+    },
+    /// An input is not a regular file (a FIFO, a device, a directory).
+    #[error(
+        "{path} is {kind}, not a regular file — fix: give a regular file (or - for standard input)"
+    )]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is.
+        kind: &'static str,
+    },
     /// The input has errors; every one found is listed.
     #[error("{} error(s) in the input:\n{}", count_errors(.0), format_diags(.0))]
     Invalid(Vec<Diagnostic>),
@@ -122,7 +140,8 @@ pub enum Error {
         /// The matching nodes (`id (name)`).
         candidates: Vec<String>,
     },
-    /// An output file could not be written.
+    /// An output file could not be written (disk full, permission): an
+    /// environment failure, not bad input (exit 1).
     #[error("cannot write {path}: {reason}")]
     Write {
         /// The file.
@@ -152,6 +171,14 @@ fn did_you_mean(s: &[String]) -> String {
         String::new()
     } else {
         format!(" — did you mean: {}?", s.join(", "))
+    }
+}
+
+impl Error {
+    /// True for failures of the environment (a write failed: disk full,
+    /// permission), which the CLI reports with exit 1 rather than 2.
+    pub fn is_environment(&self) -> bool {
+        matches!(self, Error::Write { .. })
     }
 }
 

@@ -19,12 +19,14 @@ use crate::model::{Network, NodeIdx};
 /// assert_eq!(w(suining) + w(anju), 2_814_196); // Suining's total, counted once
 /// ```
 pub fn units(net: &Network) -> Vec<(NodeIdx, u64)> {
-    let mut own: Vec<i64> = net
+    // i128: exact for any u64 population and any number of children (the
+    // loader bounds populations, but nothing here may wrap whatever it gets).
+    let mut own: Vec<i128> = net
         .nodes
         .iter()
         .map(|n| {
             if n.kind.is_place() {
-                n.population.unwrap_or(0) as i64
+                i128::from(n.population.unwrap_or(0))
             } else {
                 0
             }
@@ -35,17 +37,21 @@ pub fn units(net: &Network) -> Vec<(NodeIdx, u64)> {
             n.parent.as_deref().and_then(|p| net.node_idx(p)),
             n.population,
         ) {
-            own[parent as usize] -= pop as i64;
+            own[parent as usize] -= i128::from(pop);
         }
     }
     own.iter()
         .enumerate()
         .filter(|(_, &w)| w > 0)
-        .map(|(i, &w)| (i as NodeIdx, w as u64))
+        .map(|(i, &w)| (i as NodeIdx, u64::try_from(w).unwrap_or(u64::MAX)))
         .collect()
 }
 
-/// Total persons over all units.
+/// Total persons over all units (saturating at `u64::MAX`, which the
+/// loader's bound on populations keeps far away).
 pub fn total(units: &[(NodeIdx, u64)]) -> u64 {
-    units.iter().map(|u| u.1).sum()
+    units
+        .iter()
+        .try_fold(0u64, |acc, u| acc.checked_add(u.1))
+        .unwrap_or(u64::MAX)
 }

@@ -26,6 +26,13 @@ pub struct Args {
 
 /// Prints every row with its error, then the median and worst.
 pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
+    // NaN compares false with everything, so it would pass every row.
+    if !(args.tolerance.is_finite() && args.tolerance >= 0.0) {
+        return Err(CliError::input(format!(
+            "--tolerance {}: must be a finite number ≥ 0 — fix: give a relative tolerance such as 0.15 (15 %)",
+            args.tolerance
+        )));
+    }
     let (net, tm) = load_network(&args.net, g)?;
     let files = if args.file.is_empty() {
         vec![g.geodata_dir().join("calibration.csv")]

@@ -182,6 +182,12 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
         super::skim::dir_and_name(&args.out)?;
     }
     let setup = args.opts.setup(g)?;
+    if !is_stdout(&args.out) {
+        tongda_core::io::atomic::check_outputs(
+            std::slice::from_ref(&args.out),
+            &setup.scenario.inputs(),
+        )?;
+    }
     let net = &setup.scenario.network;
     let origins = specs
         .iter()

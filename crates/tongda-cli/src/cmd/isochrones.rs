@@ -68,6 +68,11 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
     with_threads(g.threads, || {
         let setup = args.opts.setup(g)?;
         let net = &setup.scenario.network;
+        let mut inputs = setup.scenario.inputs();
+        if Path::new(&args.origins).is_file() {
+            inputs.push(PathBuf::from(&args.origins));
+        }
+        tongda_core::io::atomic::check_outputs(std::slice::from_ref(&args.out), &inputs)?;
         let origins = read_origins(&args.origins, net)?;
         if origins.is_empty() {
             return Err(CliError::input(format!(
@@ -80,8 +85,15 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
         let index = index_csv(&engine, &origins).map_err(iso_err)?;
         setup.crs.reprojector().map_err(iso_err)?;
         let mine = shard.select(&origins);
-        std::fs::create_dir_all(&args.out)
-            .map_err(|e| CliError::input(format!("cannot create {}: {e}", args.out.display())))?;
+        if args.out.exists() && !args.out.is_dir() {
+            return Err(CliError::input(format!(
+                "--out {}: is a file, not a directory — fix: give a directory (or remove the file)",
+                args.out.display()
+            )));
+        }
+        std::fs::create_dir_all(&args.out).map_err(|e| {
+            CliError::internal(format!("cannot create {}: {e}", args.out.display()))
+        })?;
         let pb = progress(mine.len());
         let results: Vec<(String, Vec<Coverage>)> = mine
             .par_iter()

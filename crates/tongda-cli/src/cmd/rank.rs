@@ -1,11 +1,11 @@
 //! `tongda rank`: each candidate project's marginal effect, in parallel.
 
-use super::skim::csv_field;
 use crate::common::{with_threads, CliError, CliResult};
 use crate::options::{say, CsvArgs, Global};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tongda_core::analysis::{candidates, rank, scenario_goals, RankAction, RankRow};
+use tongda_core::io::csv_out::field as csv_field;
 use tongda_core::report::{write_all, TextTable};
 
 /// Arguments of `tongda rank`.

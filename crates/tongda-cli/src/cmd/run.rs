@@ -4,9 +4,13 @@ use crate::common::{with_threads, CliResult};
 use crate::options::{say, CrsArg, CsvArgs, Global};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use tongda_core::io::atomic::check_outputs;
 use tongda_core::report::{
     paths_geojson, report_markdown, run as run_scenario, skim_csv, summary_table, write_all,
 };
+
+/// The files `run` writes into `--out`, all or none.
+const OUTPUTS: [&str; 4] = ["report.json", "report.md", "skim.csv", "paths.geojson"];
 
 /// Arguments of `tongda run`.
 #[derive(Debug, clap::Args)]
@@ -30,6 +34,8 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
     let crs = args.crs.map_crs()?;
     with_threads(g.threads, || {
         let sc = g.scenario(&args.scenario)?;
+        let outputs: Vec<PathBuf> = OUTPUTS.iter().map(|f| args.out.join(f)).collect();
+        check_outputs(&outputs, &sc.inputs())?;
         let (report, skims) = run_scenario(&sc)?;
         let json = serde_json::to_string_pretty(&report)
             .map_err(|e| crate::common::CliError::internal(e.to_string()))?

@@ -2,10 +2,11 @@
 
 use crate::common::{with_threads, CliError, CliResult};
 use crate::options::{is_stdout, say, write_output, CsvArgs, Global};
-use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tongda_core::graph::RoutingGraph;
+use tongda_core::io::atomic::{check_outputs, split_file_output};
+use tongda_core::io::csv_out::skim_csv;
 use tongda_core::iso::Origin;
 use tongda_core::skim::Skim;
 use tongda_core::{Measure, Profile};
@@ -31,27 +32,10 @@ pub struct Args {
     csv: CsvArgs,
 }
 
-/// Splits `path` into its directory and file name for [`write_all`].
+/// Splits `path` into its directory and file name for [`write_all`]; a
+/// trailing `/` or an existing directory is refused (one file is written).
 pub fn dir_and_name(path: &Path) -> CliResult<(PathBuf, String)> {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .ok_or_else(|| CliError::input(format!("--out {}: not a file name", path.display())))?
-        .to_string();
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    Ok((dir, name))
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-pub fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\"")).into()
-    } else {
-        s.into()
-    }
+    Ok(split_file_output(path)?)
 }
 
 fn measures(s: &str) -> CliResult<Vec<Measure>> {
@@ -73,6 +57,9 @@ pub fn run(args: Args, opts: &Global) -> CliResult<ExitCode> {
     }
     with_threads(opts.threads, || {
         let sc = opts.scenario(&args.scenario)?;
+        if !is_stdout(&args.out) {
+            check_outputs(std::slice::from_ref(&args.out), &sc.inputs())?;
+        }
         let profile = args.profile.unwrap_or(sc.spec.profile);
         let g = RoutingGraph::compile(&sc.network, &sc.time_model, &sc.graph_spec(profile));
         let places: Vec<u32> = Origin::set(&sc.network, &args.places)
@@ -90,38 +77,8 @@ pub fn run(args: Args, opts: &Global) -> CliResult<ExitCode> {
             .iter()
             .map(|&m| Skim::compute(&g, &places, &places, m))
             .collect();
-        let net = &sc.network;
-        let mut out = String::from("origin,origin_name,destination,destination_name");
-        for m in &measures {
-            let _ = write!(out, ",{}_min", m.as_str().replace('-', "_"));
-        }
-        out.push('\n');
-        let mut unreachable = 0usize;
-        for (i, &o) in places.iter().enumerate() {
-            for (j, &d) in places.iter().enumerate() {
-                let (on, dn) = (&net.nodes[o as usize], &net.nodes[d as usize]);
-                let _ = write!(
-                    out,
-                    "{},{},{},{}",
-                    csv_field(&on.id),
-                    csv_field(&on.name_zh),
-                    csv_field(&dn.id),
-                    csv_field(&dn.name_zh)
-                );
-                for s in &skims {
-                    match s.get(i, j) {
-                        Some(sec) => {
-                            let _ = write!(out, ",{:.1}", (f64::from(sec) / 6.0).round() / 10.0);
-                        }
-                        None => {
-                            unreachable += 1;
-                            out.push(',');
-                        }
-                    }
-                }
-                out.push('\n');
-            }
-        }
+        let refs: Vec<&Skim> = skims.iter().collect();
+        let (out, unreachable) = skim_csv(&sc.network, &refs);
         write_output(&args.out, &args.csv.finish(out))?;
         let quiet = is_stdout(&args.out);
         if opts.json {

@@ -46,8 +46,7 @@ pub enum Method {
 
 /// Reads the sources file: 0-based vertex ids.
 fn read_sources(path: &Path, n: usize) -> CliResult<Vec<VertexId>> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| CliError::input(format!("cannot read {}: {e}", path.display())))?;
+    let text = crate::common::read_text(path)?;
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let t = line.trim();
@@ -92,6 +91,15 @@ pub fn run(args: Args, opts: &crate::options::Global) -> CliResult<ExitCode> {
     let gr = read_gr(&args.graph)
         .map_err(|e| CliError::input(format!("{}: {e}", args.graph.display())))?;
     let (n, m) = (gr.num_vertices, gr.arcs.len());
+    // Distances are 32-bit and 4294967295 means unreached: a longer path
+    // would saturate into "unreached" silently, so such graphs are refused.
+    let bound = gr.path_bound();
+    if bound >= u64::from(tongda_core::graph::INFINITY) {
+        return Err(CliError::input(format!(
+            "{}: a shortest path could be as long as {bound} (the heaviest arc into each node, summed), more than tongda's 32-bit distances hold (4294967294) — fix: scale the weights down",
+            args.graph.display()
+        )));
+    }
     let mut renumber: Option<Vec<VertexId>> = None;
     let g = match args.method {
         Method::Dijkstra if args.reorder => {

@@ -63,8 +63,7 @@ pub fn accessibility(sc: &Scenario, hubs: &[&str]) -> Accessibility {
             .iter()
             .zip(&u)
             .filter(|(s, _)| s.is_some_and(|s| s <= 3600))
-            .map(|(_, x)| x.1)
-            .sum();
+            .fold(0u64, |acc, (_, x)| acc.saturating_add(x.1));
         people_within_60.insert(hub.to_string(), people);
     }
     Accessibility {

@@ -201,10 +201,7 @@ impl GoalResult {
 
 /// Reads a goal file.
 pub fn read_goals(path: &Path) -> Result<Vec<GoalSpec>> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let text = crate::io::budget::read_text(path)?;
     let file: super::GoalFile = toml::from_str(&text).map_err(|e| {
         Error::Invalid(vec![Diagnostic::error(
             path,
@@ -213,6 +210,7 @@ pub fn read_goals(path: &Path) -> Result<Vec<GoalSpec>> {
             "see scenarios/goals.toml for the format",
         )])
     })?;
+    crate::io::keys::check_toml(&text, path, crate::io::keys::goal_table_errors)?;
     Ok(file.goals)
 }
 
@@ -596,7 +594,7 @@ impl<'a> Evaluator<'a> {
         let unit_idx: Vec<NodeIdx> = units.iter().map(|u| u.0).collect();
         let g = self.graph(profile);
         let skim = Skim::compute(g, &base_idx, &unit_idx, measure);
-        let total: u64 = units.iter().map(|u| u.1).sum();
+        let total = crate::population::total(&units);
         let mut covered = 0u64;
         let mut outside: Vec<(f64, usize)> = Vec::new();
         for (j, (_, w)) in units.iter().enumerate() {
@@ -605,7 +603,7 @@ impl<'a> Evaluator<'a> {
                 .min()
                 .map(|s| f64::from(s) / 60.0);
             match best {
-                Some(m) if m <= t => covered += w,
+                Some(m) if m <= t => covered = covered.saturating_add(*w),
                 other => outside.push((other.unwrap_or(f64::INFINITY), j)),
             }
         }

@@ -108,10 +108,7 @@ struct RawLink {
 pub fn load_geodata_files(files: &[PathBuf]) -> Result<LoadReport> {
     let mut sources = Vec::with_capacity(files.len());
     for file in files {
-        let text = std::fs::read_to_string(file).map_err(|source| Error::Io {
-            path: file.clone(),
-            source,
-        })?;
+        let text = super::budget::read_text(file)?;
         sources.push((file.clone(), text));
     }
     Ok(load_geodata_sources(&sources))
@@ -418,6 +415,19 @@ fn read_collection(
         let gtype = geom.and_then(|g| g.get("type")).and_then(Value::as_str);
         let coords = geom.and_then(|g| g.get("coordinates"));
         let before = nodes.len() + links.len();
+        let known = match gtype {
+            Some("Point") => Some(super::keys::NODE_KEYS),
+            Some("LineString") => Some(super::keys::LINK_KEYS),
+            _ => None,
+        };
+        if let Some(known) = known {
+            for m in super::keys::unknown("property", map.keys(), &[known]) {
+                p.error(
+                    m,
+                    "correct the spelling or remove the property (geodata/README.md lists every property)",
+                );
+            }
+        }
         match gtype {
             Some("Point") => {
                 if let (Some(id), Some(c)) = (id.clone(), read_point(coords, &mut p)) {
@@ -560,6 +570,13 @@ fn read_node(id: String, coord: Coord<f64>, p: &mut Props) -> Option<Node> {
         }
     });
     let population = match p.map.get("population") {
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|x| x > MAX_POPULATION) => {
+            p.error(
+                format!("`population` {n} is more than {MAX_POPULATION} persons, more than any place has"),
+                "give the 2020 census resident population of this unit (persons, e.g. 20937757 for Chengdu)",
+            );
+            None
+        }
         Some(Value::Number(n)) if n.as_u64().is_some_and(|x| x > 0) => n.as_u64(),
         None | Some(Value::Null) => {
             if kind.is_some_and(NodeKind::is_place) {
@@ -643,6 +660,11 @@ fn read_node(id: String, coord: Coord<f64>, p: &mut Props) -> Option<Node> {
         },
     })
 }
+
+/// The largest population a place may declare: 100 million persons (all of
+/// Sichuan has 84 million, Chongqing 32 million), so that sums over every
+/// place of a network cannot overflow.
+pub const MAX_POPULATION: u64 = 100_000_000;
 
 /// The longest approach loss a station may declare, seconds (a 10-km throat
 /// at walking pace would be far more; no real hub approach costs over 15 min).

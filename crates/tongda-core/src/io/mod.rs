@@ -1,6 +1,10 @@
 //! Reading the geodata (with validation) and writing results.
 
+pub mod atomic;
+pub mod budget;
+pub mod csv_out;
 mod geodata;
+pub mod keys;
 mod props;
 pub mod services;
 pub mod validate;

@@ -24,7 +24,7 @@ pub fn band_population(net: &Network, units: &[(NodeIdx, u64)], bands: &[BandSha
         let c = net.nodes[node as usize].coord;
         let p = Point::new(c.x, c.y);
         if let Some(k) = bands.iter().position(|b| b.geometry.intersects(&p)) {
-            out[k] += persons;
+            out[k] = out[k].saturating_add(persons);
         }
     }
     out

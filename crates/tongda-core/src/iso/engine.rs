@@ -324,7 +324,7 @@ impl<'a> IsoEngine<'a> {
             .map(|(s, pop)| {
                 let area = s.geometry.geodesic_area_unsigned() / 1e6;
                 area_cum += area;
-                pop_cum += pop;
+                pop_cum = pop_cum.saturating_add(pop);
                 Band {
                     minutes_min: s.minutes_min,
                     minutes_max: s.minutes_max,

@@ -74,11 +74,18 @@ impl IsoError {
 
     pub(crate) fn coordinate(input: &str, reason: impl fmt::Display) -> IsoError {
         IsoError::BadCoordinate {
-            input: input.to_string(),
+            // A 20-kB line is not echoed whole.
+            input: crate::io::budget::excerpt(input, MAX_ECHO),
             reason: reason.to_string(),
         }
     }
 }
+
+/// The most characters of a user's input echoed in a message.
+pub const MAX_ECHO: usize = 80;
+
+/// The most errors of an origins file listed in one message.
+pub const MAX_LISTED: usize = 20;
 
 /// Result alias of the isochrone module.
 pub type IsoResult<T> = std::result::Result<T, IsoError>;

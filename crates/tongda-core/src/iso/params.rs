@@ -11,8 +11,10 @@ pub const MAX_MINUTES: u32 = 720;
 /// Most thresholds in one request.
 pub const MAX_THRESHOLDS: usize = 12;
 
-/// Most grid cells (the grid is held as `f64` and `u32`, 12 bytes a cell).
-pub const MAX_CELLS: usize = 16_000_000;
+/// Most grid cells (the grid is held as `f64` and `u32`, 12 bytes a cell):
+/// 64 million lets `--cell-km 0.1`, the documented minimum, cover the whole
+/// region (47 million cells, about 0.5 GB).
+pub const MAX_CELLS: usize = 64_000_000;
 
 /// How the space between the network's nodes is crossed.
 ///

@@ -12,7 +12,7 @@ pub use markdown::report_markdown;
 pub use paths::paths_geojson;
 pub use table::{display_width, summary_table, TextTable};
 
-use crate::goal::{read_goals, round1, Evaluator, GoalResult};
+use crate::goal::{read_goals, Evaluator, GoalResult};
 use crate::scenario::Scenario;
 use crate::skim::Skim;
 use crate::timemodel::Measure;
@@ -128,50 +128,19 @@ pub fn report_of(sc: &Scenario, goals: Vec<GoalResult>) -> Report {
     }
 }
 
-/// `skim.csv`: one row per ordered pair of places, minutes for each measure.
+/// `skim.csv`: one row per ordered pair of places, minutes for each measure
+/// (written by the one CSV writer, [`crate::io::csv_out`], as `tongda skim`'s).
 pub fn skim_csv(sc: &Scenario, s: &PlaceSkims) -> String {
-    let net = &sc.network;
-    let mut out = String::from(
-        "origin,origin_name,destination,destination_name,in_vehicle_min,door_to_door_min\n",
-    );
-    let fmt = |v: Option<u32>| {
-        v.map_or(String::new(), |x| {
-            format!("{:.1}", round1(f64::from(x) / 60.0))
-        })
-    };
-    for (i, &o) in s.in_vehicle.origins.iter().enumerate() {
-        for (j, &d) in s.in_vehicle.destinations.iter().enumerate() {
-            let (on, dn) = (&net.nodes[o as usize], &net.nodes[d as usize]);
-            out.push_str(&format!(
-                "{},{},{},{},{},{}\n",
-                on.id,
-                on.name_zh,
-                dn.id,
-                dn.name_zh,
-                fmt(s.in_vehicle.get(i, j)),
-                fmt(s.door_to_door.get(i, j))
-            ));
-        }
-    }
-    out
+    crate::io::csv_out::skim_csv(&sc.network, &[&s.in_vehicle, &s.door_to_door]).0
 }
 
-/// Writes `files` (name, contents) into `dir` atomically: each to a temporary
-/// name first, then renamed; the directory is created if needed.
+/// Writes `files` (name, contents) into `dir` so that each is whole or
+/// absent and concurrent writers do not mix (see [`crate::io::atomic`]);
+/// the directory is created if needed.
 pub fn write_all(dir: &Path, files: &[(&str, String)]) -> Result<()> {
-    let io = |path: &Path, source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
-    let mut temps = Vec::new();
-    for (name, body) in files {
-        let tmp = dir.join(format!(".{name}.tmp"));
-        std::fs::write(&tmp, body).map_err(|e| io(&tmp, e))?;
-        temps.push((tmp, dir.join(name)));
-    }
-    for (tmp, path) in temps {
-        std::fs::rename(&tmp, &path).map_err(|e| io(&path, e))?;
-    }
-    Ok(())
+    let files: Vec<(&str, Vec<u8>)> = files
+        .iter()
+        .map(|(n, b)| (*n, b.clone().into_bytes()))
+        .collect();
+    crate::io::atomic::write_files(dir, &files)
 }

@@ -35,13 +35,24 @@ pub struct Scenario {
     pub edit_reports: Vec<String>,
     /// Projects opened by `open_project` edits (used whatever their status).
     pub forced_projects: Vec<String>,
+    /// What was read from files, kept so that [`Scenario::with_year`] reads
+    /// and validates nothing again.
+    loaded: Loaded,
+}
+
+/// A scenario's inputs as read: the base network, the network with the
+/// added links (before the other edits), the time model, and the ids each
+/// add edit brought in. Nothing here depends on the scenario's year.
+#[derive(Debug, Clone)]
+struct Loaded {
+    base: Network,
+    combined: Network,
+    time_model: TimeModel,
+    added_ids: Vec<Vec<String>>,
 }
 
 fn read(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })
+    crate::io::budget::read_text(path)
 }
 
 impl Scenario {
@@ -71,6 +82,7 @@ impl Scenario {
                 "see the README, section \"Scenarios\", for the scenario format",
             )])
         })?;
+        crate::io::keys::check_toml(&text, path, crate::io::keys::edit_table_errors)?;
         let mut spec = spec;
         if let Some(g) = geodata {
             spec.geodata = std::path::absolute(g).map_err(|source| Error::Io {
@@ -88,6 +100,12 @@ impl Scenario {
 
     /// Builds a scenario from its spec; `file` is where it was read from.
     pub fn build(spec: ScenarioSpec, file: &Path) -> Result<Scenario> {
+        let loaded = Scenario::read_inputs(&spec, file)?;
+        Scenario::resolve(spec, file, loaded)
+    }
+
+    /// Reads and validates the geodata, the time model and the added links.
+    fn read_inputs(spec: &ScenarioSpec, file: &Path) -> Result<Loaded> {
         let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
         let geodata = dir.join(&spec.geodata);
         let mut sources = Vec::new();
@@ -170,6 +188,19 @@ impl Scenario {
             _ => return Err(Error::Invalid(diags)),
         };
         network.services = base.services.clone();
+        Ok(Loaded {
+            base,
+            combined: network,
+            time_model,
+            added_ids,
+        })
+    }
+
+    /// Checks the year-dependent parts and applies the edits (no file is read).
+    fn resolve(spec: ScenarioSpec, file: &Path, loaded: Loaded) -> Result<Scenario> {
+        let network = &loaded.combined;
+        let added_ids = &loaded.added_ids;
+        let mut diags: Vec<Diagnostic> = Vec::new();
 
         // A name for the reports; a year and statuses that leave a network to route on.
         if spec.name.trim().is_empty() {
@@ -196,7 +227,7 @@ impl Scenario {
         // Pass 1b: resolve the other edits; collect every error.
         let mut resolved = Vec::new();
         for (k, e) in spec.edits.iter().enumerate() {
-            match edits::resolve(&network, e, &added_ids[k], spec.year) {
+            match edits::resolve(network, e, &added_ids[k], spec.year) {
                 Ok(r) => resolved.push(r),
                 Err(err) => diags.push(Diagnostic::error(
                     file,
@@ -212,17 +243,20 @@ impl Scenario {
 
         // Pass 2: apply in order to a copy.
         Ok(Scenario::finish(
-            spec, file, base, &network, &resolved, time_model,
+            spec,
+            file,
+            &loaded.combined,
+            &resolved,
+            loaded.clone(),
         ))
     }
 
     fn finish(
         spec: ScenarioSpec,
         file: &Path,
-        base: Network,
         network: &Network,
         resolved: &[Resolved],
-        time_model: TimeModel,
+        loaded: Loaded,
     ) -> Scenario {
         let (links, services, edit_reports) = edits::apply(network, resolved);
         let forced_projects = resolved
@@ -238,11 +272,12 @@ impl Scenario {
         Scenario {
             spec,
             file: file.to_path_buf(),
-            base,
+            base: loaded.base.clone(),
             network: edited,
-            time_model,
+            time_model: loaded.time_model.clone(),
             edit_reports,
             forced_projects,
+            loaded,
         }
     }
 
@@ -271,11 +306,11 @@ impl Scenario {
         let mut s = Scenario::finish(
             self.spec.clone(),
             &self.file,
-            self.base.clone(),
             &self.network,
             &resolved,
-            self.time_model.clone(),
+            self.loaded.clone(),
         );
+        s.time_model = self.time_model.clone();
         let mut forced = self.forced_projects.clone();
         forced.extend(s.forced_projects);
         s.forced_projects = forced;
@@ -290,7 +325,7 @@ impl Scenario {
     pub fn with_year(&self, year: i32) -> Result<Scenario> {
         let mut spec = self.spec.clone();
         spec.year = year;
-        Scenario::build(spec, &self.file)
+        Scenario::resolve(spec, &self.file, self.loaded.clone())
     }
 
     /// The graph spec of this scenario for a profile.
@@ -304,6 +339,20 @@ impl Scenario {
     /// The goal file named by the scenario, resolved against its directory.
     pub fn goals_path(&self) -> Option<PathBuf> {
         self.spec.goals.as_ref().map(|g| self.dir().join(g))
+    }
+
+    /// Every file and directory this scenario was read from (scenario file,
+    /// geodata directory, goal file, added-link files): no output of a run
+    /// may overwrite them ([`crate::io::atomic::check_outputs`]).
+    pub fn inputs(&self) -> Vec<PathBuf> {
+        let mut v = vec![self.file.clone(), self.dir().join(&self.spec.geodata)];
+        v.extend(self.goals_path());
+        for e in &self.spec.edits {
+            if let Edit::AddLinks { file } = e {
+                v.push(self.dir().join(file));
+            }
+        }
+        v
     }
 }
 
