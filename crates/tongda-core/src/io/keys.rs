@@ -3,7 +3,45 @@
 //! being ignored. Each list is one constant: a new property or option is
 //! added here, next to its siblings.
 
-use crate::text::closest;
+/// Edit distance counting a swap of two neighbours as one edit (optimal
+/// string alignment), so that `yaer` is one edit from `year`.
+fn osa_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// The known key closest to `key`, if it is close enough to be a typo.
+fn suggestion<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    if key.chars().count() > 64 {
+        return None;
+    }
+    let limit = (key.chars().count() / 3).max(2);
+    known
+        .iter()
+        .map(|k| (osa_distance(key, k), *k))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, k)| k)
+}
 
 /// Properties of a geodata node (Point feature); see geodata/README.md.
 pub const NODE_KEYS: &[&str] = &[
@@ -127,7 +165,7 @@ pub const EDIT_KEYS: &[(&str, Option<&[&str]>)] = &[
 /// "unknown key `yaer`, did you mean `year`?" (or the list of known keys).
 pub fn unknown_key_message(what: &str, key: &str, known: &[&str]) -> String {
     let shown = crate::io::budget::excerpt(key, 60);
-    match closest(key, known.iter().copied(), 1).first() {
+    match suggestion(key, known) {
         Some(k) => format!("unknown {what} `{shown}`, did you mean `{k}`?"),
         None => format!("unknown {what} `{shown}` (known: {})", known.join(", ")),
     }
