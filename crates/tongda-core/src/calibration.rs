@@ -61,7 +61,11 @@ pub struct CalibrationResult {
 
 /// Reads a calibration CSV (header `id,from,to,profile,measure,published_min,source[,year][,modes]`).
 pub fn read_calibration(path: &Path) -> Result<Vec<CalibrationRow>> {
-    let text = crate::io::budget::read_text(path)?;
+    parse_calibration(&crate::io::budget::read_text(path)?, path)
+}
+
+/// Parses the text of a calibration CSV read from `path` (named in errors).
+pub fn parse_calibration(text: &str, path: &Path) -> Result<Vec<CalibrationRow>> {
     let mut rdr = csv::Reader::from_reader(text.as_bytes());
     let headers = rdr.headers().map_err(|e| csv_error(path, e))?.clone();
     let mut rows = Vec::new();

@@ -201,8 +201,12 @@ impl GoalResult {
 
 /// Reads a goal file.
 pub fn read_goals(path: &Path) -> Result<Vec<GoalSpec>> {
-    let text = crate::io::budget::read_text(path)?;
-    let file: super::GoalFile = toml::from_str(&text).map_err(|e| {
+    parse_goals(&crate::io::budget::read_text(path)?, path)
+}
+
+/// Parses the text of a goal file read from `path` (named in diagnostics).
+pub fn parse_goals(text: &str, path: &Path) -> Result<Vec<GoalSpec>> {
+    let file: super::GoalFile = toml::from_str(text).map_err(|e| {
         Error::Invalid(vec![Diagnostic::error(
             path,
             None,
@@ -210,7 +214,7 @@ pub fn read_goals(path: &Path) -> Result<Vec<GoalSpec>> {
             "see scenarios/goals.toml for the format",
         )])
     })?;
-    crate::io::keys::check_toml(&text, path, crate::io::keys::goal_table_errors)?;
+    crate::io::keys::check_toml(text, path, crate::io::keys::goal_table_errors)?;
     Ok(file.goals)
 }
 

@@ -3,5 +3,7 @@
 mod eval;
 mod spec;
 
-pub use eval::{read_goals, round1, Evaluator, GoalResult, LegView, PairResult, ProjectRef};
+pub use eval::{
+    parse_goals, read_goals, round1, Evaluator, GoalResult, LegView, PairResult, ProjectRef,
+};
 pub use spec::{GoalFile, GoalKind, GoalSpec, KmTarget, Quantifier};

@@ -73,17 +73,7 @@ impl Scenario {
     /// relative `geodata` is taken from the current directory, not from the
     /// scenario file's).
     pub fn load_with_geodata(path: &Path, geodata: Option<&Path>) -> Result<Scenario> {
-        let text = read(path)?;
-        let spec: ScenarioSpec = toml::from_str(&text).map_err(|e| {
-            Error::Invalid(vec![Diagnostic::error(
-                path,
-                None,
-                format!("not a valid scenario: {}", e.to_string().trim()),
-                "see the README, section \"Scenarios\", for the scenario format",
-            )])
-        })?;
-        crate::io::keys::check_toml(&text, path, crate::io::keys::edit_table_errors)?;
-        let mut spec = spec;
+        let mut spec = Scenario::parse_spec(&read(path)?, path)?;
         if let Some(g) = geodata {
             spec.geodata = std::path::absolute(g).map_err(|source| Error::Io {
                 path: g.to_path_buf(),
@@ -91,6 +81,20 @@ impl Scenario {
             })?;
         }
         Scenario::build(spec, path)
+    }
+
+    /// Parses the text of a scenario file read from `path` (named in diagnostics).
+    pub fn parse_spec(text: &str, path: &Path) -> Result<ScenarioSpec> {
+        let spec: ScenarioSpec = toml::from_str(text).map_err(|e| {
+            Error::Invalid(vec![Diagnostic::error(
+                path,
+                None,
+                format!("not a valid scenario: {}", e.to_string().trim()),
+                "see the README, section \"Scenarios\", for the scenario format",
+            )])
+        })?;
+        crate::io::keys::check_toml(text, path, crate::io::keys::edit_table_errors)?;
+        Ok(spec)
     }
 
     /// Directory that relative paths in the scenario are resolved against.
