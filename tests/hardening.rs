@@ -143,6 +143,20 @@ fn devices_and_oversized_inputs_are_refused() {
         "big.toml: larger than 67108864 bytes, the most tongda reads from one input",
         "65-MiB params",
     );
+    // Two 40-MiB GeoJSON files: each under the limit, together over it.
+    let geo = d.join("geo");
+    std::fs::create_dir_all(&geo).expect("dir");
+    for f in ["a.geojson", "b.geojson"] {
+        let f = std::fs::File::create(geo.join(f)).expect("create");
+        f.set_len(40 << 20).expect("sparse file");
+    }
+    let o = tongda(&["validate", "--geodata", geo.to_str().expect("utf-8")]);
+    expect_exit(
+        &o,
+        2,
+        "geo: larger than 67108864 bytes, the most tongda reads from one input",
+        "80 MiB of geodata",
+    );
 }
 
 // 2. Sentinel collision.

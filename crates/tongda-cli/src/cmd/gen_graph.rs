@@ -2,7 +2,7 @@
 
 use crate::common::{CliError, CliResult};
 use std::fs::File;
-use std::io::BufWriter;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tongda_core::dimacs::{write_co, write_gr};
@@ -40,15 +40,20 @@ fn write_atomic(
     write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
 ) -> CliResult<()> {
     let tmp = with_ext(path, ".tmp");
-    let fail = |e: std::io::Error| CliError::input(format!("cannot write {}: {e}", path.display()));
+    // A failed write (disk full, permission) is the environment's: exit 1.
+    let fail =
+        |e: std::io::Error| CliError::internal(format!("cannot write {}: {e}", path.display()));
     let file = File::create(&tmp).map_err(fail)?;
     let mut w = BufWriter::with_capacity(1 << 20, file);
-    if let Err(e) = write(&mut w) {
+    // The buffer is flushed explicitly: dropping it would lose a flush error.
+    let done = write(&mut w)
+        .and_then(|()| w.flush())
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = done {
         let _ = std::fs::remove_file(&tmp);
         return Err(fail(e));
     }
-    drop(w);
-    std::fs::rename(&tmp, path).map_err(fail)
+    Ok(())
 }
 
 /// Generates the graph and writes the two files.

@@ -13,6 +13,11 @@ use std::path::Path;
 /// 64 MiB, about 100 times the whole region's geodata.
 pub const MAX_TEXT_BYTES: u64 = 64 << 20;
 
+/// The most bytes of all `*.geojson` files of a geodata directory together:
+/// 64 MiB (the region's geodata is under 1 MB; a network is held several
+/// times over in memory, so 200 MB of GeoJSON grew `run` past 12 GB).
+pub const MAX_GEODATA_BYTES: u64 = 64 << 20;
+
 /// The most bytes read from one DIMACS `.gr`/`.co` file: 2 GiB (the full
 /// USA road graph of the 9th DIMACS challenge is 1.3 GB).
 pub const MAX_DIMACS_BYTES: u64 = 2 << 30;

@@ -85,6 +85,19 @@ pub fn geodata_files(dir: &Path) -> Result<Vec<PathBuf>> {
         .filter(|p| p.extension().is_some_and(|x| x == "geojson"))
         .collect();
     files.sort();
+    // All files together, not only each one: a network is held several times
+    // over in memory (parsed JSON, model, compiled graphs per profile and year).
+    let total: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    if total > super::budget::MAX_GEODATA_BYTES {
+        return Err(Error::TooLarge {
+            path: dir.to_path_buf(),
+            limit: super::budget::MAX_GEODATA_BYTES,
+        });
+    }
     if files.is_empty() {
         return Err(Error::Invalid(vec![Diagnostic::error(
             dir,
