@@ -155,7 +155,7 @@ pub fn split_file_output(path: &Path) -> Result<(PathBuf, String)> {
         return Err(Error::BadParameter(format!(
             "--out {}: names a directory, but this command writes one file — fix: give a file name (e.g. {})",
             path.display(),
-            Path::new(&*text.trim_end_matches('/')).join("out.csv").display()
+            Path::new(text.trim_end_matches('/')).join("out.csv").display()
         )));
     }
     let name = path
