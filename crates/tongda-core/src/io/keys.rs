@@ -160,6 +160,29 @@ pub const EDIT_KEYS: &[(&str, Option<&[&str]>)] = &[
         Some(&["type", "place", "facility", "minutes"]),
     ),
     ("open_project", Some(&["type", "project", "year"])),
+    (
+        "add_service",
+        Some(&[
+            "type",
+            "id",
+            "name_zh",
+            "name_en",
+            "mode",
+            "stops",
+            "lines",
+            "per_day",
+            "headway_min",
+            "from_year",
+            "to_year",
+            "oneway",
+            "source",
+        ]),
+    ),
+    ("remove_service", Some(&["type", "service"])),
+    (
+        "set_headway",
+        Some(&["type", "service", "headway_min", "per_day"]),
+    ),
 ];
 
 /// "unknown key `yaer`, did you mean `year`?" (or the list of known keys).

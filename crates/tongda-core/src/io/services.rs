@@ -265,13 +265,13 @@ pub fn attach_services(dir: &Path, net: &mut Network, diags: &mut Vec<Diagnostic
     if !file.is_file() {
         return;
     }
-    let text = match std::fs::read_to_string(&file) {
+    let text = match super::budget::read_text(&file) {
         Ok(t) => t,
         Err(e) => {
             diags.push(Diagnostic::error(
                 &file,
                 None,
-                format!("cannot read: {e}"),
+                e.to_string(),
                 "check the file's permissions and encoding (UTF-8)",
             ));
             return;
