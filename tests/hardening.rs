@@ -769,3 +769,30 @@ fn concurrent_writers_of_one_file_name_never_fail_or_leave_temporaries() {
     assert!(last.starts_with("writer "), "{last}");
     assert!(tmp_files(&d).is_empty(), "{:?}", tmp_files(&d));
 }
+
+#[test]
+fn every_edit_type_has_its_known_keys() {
+    use tongda_core::io::keys::EDIT_KEYS;
+    // Each edit type of the scenario format is listed (a new one must be added).
+    for ty in [
+        "add_links",
+        "add_link",
+        "remove_project",
+        "remove_links",
+        "set_speed",
+        "set_access",
+        "open_project",
+        "add_service",
+        "remove_service",
+        "set_headway",
+    ] {
+        assert!(EDIT_KEYS.iter().any(|(k, _)| *k == ty), "{ty}");
+    }
+    let text = "name = \"x\"\ngeodata = \"g\"\nyear = 2024\n[[edits]]\ntype = \"set_headway\"\nservice = \"s\"\nheadway = 10\n";
+    let e = tongda_core::scenario::Scenario::parse_spec(text, Path::new("x.toml")).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("x.toml: edit #1 (set_headway): unknown key `headway` (known: type, service, headway_min, per_day)"),
+        "{e}"
+    );
+}
