@@ -33,6 +33,13 @@ seed edits $fx/scenarios/*.toml $fx/hardening/edit-typo.toml
 status=0
 for t in "${targets[@]}"; do
   log=$(mktemp)
+  # Built first, so that the time printed is the fuzzing time alone.
+  if ! cargo +nightly fuzz build "$t" >"$log" 2>&1; then
+    echo "fuzz $t: BUILD FAILED" >&2
+    tail -40 "$log" >&2
+    status=1
+    continue
+  fi
   start=$(date +%s)
   cargo +nightly fuzz run "$t" "corpus/$t" -- -max_total_time="$secs" -print_final_stats=1 \
     -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=65536 >"$log" 2>&1
