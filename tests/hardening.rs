@@ -796,3 +796,21 @@ fn every_edit_type_has_its_known_keys() {
         "{e}"
     );
 }
+
+#[test]
+fn fuzz_finding_a_derived_scenario_in_another_year_does_not_panic() {
+    // cargo fuzz (target `edits`): a scenario derived with extra edits (as
+    // `rank` does) panicked with "index out of bounds" when asked for
+    // another year, once with_year stopped re-reading the files.
+    let text = std::fs::read_to_string(fx("fuzz-edits-derive-then-year.toml")).expect("fixture");
+    let extra = tongda_core::scenario::Scenario::parse_spec(&text, Path::new("f.toml"))
+        .expect("parses")
+        .edits;
+    let base =
+        tongda_core::scenario::Scenario::load(Path::new("tests/fixtures/scenarios/base-2024.toml"))
+            .expect("fixture scenario");
+    let derived = base.derive(&extra).expect("derives");
+    let later = derived.with_year(2030).expect("another year");
+    assert_eq!(later.spec.edits.len(), 1);
+    assert_eq!(later.edit_reports.len(), derived.edit_reports.len());
+}

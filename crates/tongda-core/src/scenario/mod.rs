@@ -231,7 +231,9 @@ impl Scenario {
         // Pass 1b: resolve the other edits; collect every error.
         let mut resolved = Vec::new();
         for (k, e) in spec.edits.iter().enumerate() {
-            match edits::resolve(network, e, &added_ids[k], spec.year) {
+            // Edits added by `derive` (never add edits) brought no ids.
+            let added = added_ids.get(k).map_or(&[][..], Vec::as_slice);
+            match edits::resolve(network, e, added, spec.year) {
                 Ok(r) => resolved.push(r),
                 Err(err) => diags.push(Diagnostic::error(
                     file,
