@@ -3,6 +3,7 @@
 use super::esc;
 use crate::model::{Link, Mode, Network, NodeKind, Status};
 use crate::scenario::Scenario;
+use geo::concave_hull::ConcaveHullOptions;
 use geo::{Buffer, ConcaveHull, Coord, MultiPoint, MultiPolygon, Point};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -317,7 +318,7 @@ pub(crate) fn places(f: &Frame, net: &Network) -> String {
 }
 
 /// The outline of the region: a concave hull of the places, widened by about
-/// 15 km. It is derived from the data, not an administrative boundary.
+/// 20 km. It is derived from the data, not an administrative boundary.
 pub(crate) fn outline(f: &Frame, net: &Network) -> String {
     let pts: MultiPoint<f64> = net
         .nodes
@@ -331,9 +332,12 @@ pub(crate) fn outline(f: &Frame, net: &Network) -> String {
     if pts.0.len() < 3 {
         return String::new();
     }
-    let hull = pts.concave_hull();
+    let hull = pts.concave_hull_with_options(ConcaveHullOptions {
+        concavity: 4.0,
+        length_threshold: 0.0,
+    });
     let km = f.ky / 111.0; // user units per km (north–south)
-    let shape = hull.buffer(15.0 * km);
+    let shape = hull.buffer(20.0 * km);
     let d = rings_xy(&shape, |c| (c.x, c.y));
-    format!("<path class=\"outline\" d=\"{d}\"><title>region: concave hull of the modelled places, widened by 15 km (not an administrative boundary)</title></path>\n")
+    format!("<path class=\"outline\" d=\"{d}\"><title>region: concave hull of the modelled places, widened by 20 km (not an administrative boundary)</title></path>\n")
 }

@@ -1,0 +1,483 @@
+//! The HTML reports (report.html, compare.html, isochrone pages): one file
+//! each with nothing to fetch, the same bytes at any thread count, and — in a
+//! real headless Chromium with networking disabled — no errors, one drawn
+//! path per goal pair, failing paths red, and a screenshot that is not blank.
+//!
+//! The browser test needs Debian's `chromium` (or `TONGDA_CHROMIUM=/path`).
+//! Without it the test is skipped with a loud message, except under CI
+//! (`CI=true`), where a missing browser fails it: `.ci/run` installs it.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+fn tongda(args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_tongda"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run tongda");
+    assert!(
+        out.status.success(),
+        "tongda {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn tmp(tag: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("html")
+        .join(tag);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Every HTML output, made once for all tests of this file.
+struct Outputs {
+    run: PathBuf,
+    compare: PathBuf,
+    iso: PathBuf,
+    batch: PathBuf,
+}
+
+impl Outputs {
+    fn report(&self) -> PathBuf {
+        self.run.join("report.html")
+    }
+    fn compare(&self) -> PathBuf {
+        self.compare.join("compare.html")
+    }
+    fn iso(&self) -> PathBuf {
+        self.iso.join("chengdu.html")
+    }
+    fn pages(&self) -> Vec<PathBuf> {
+        vec![
+            self.report(),
+            self.compare(),
+            self.iso(),
+            self.batch.join("suining.html"),
+            self.batch.join("index.html"),
+        ]
+    }
+}
+
+fn outputs() -> &'static Outputs {
+    static OUT: OnceLock<Outputs> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let run = tmp("run");
+        tongda(&[
+            "run",
+            "scenarios/plan-2027.toml",
+            "--out",
+            run.to_str().unwrap(),
+        ]);
+        let compare = tmp("compare");
+        tongda(&[
+            "compare",
+            "scenarios/baseline-2024.toml",
+            "scenarios/plan-2030.toml",
+            "--out",
+            compare.to_str().unwrap(),
+        ]);
+        let iso = tmp("iso");
+        tongda(&[
+            "isochrone",
+            "--origin",
+            "成都",
+            "--scenario",
+            "plan-2030",
+            "--html",
+            "--out",
+            iso.join("chengdu.geojson").to_str().unwrap(),
+        ]);
+        let batch = tmp("batch");
+        let list = batch.join("origins.txt");
+        std::fs::write(&list, "suining\n# a comment\nwanzhou\n").unwrap();
+        tongda(&[
+            "isochrones",
+            "--origins",
+            list.to_str().unwrap(),
+            "--scenario",
+            "plan-2030",
+            "--html",
+            "--out",
+            batch.to_str().unwrap(),
+        ]);
+        Outputs {
+            run,
+            compare,
+            iso,
+            batch,
+        }
+    })
+}
+
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn json(p: &Path) -> Value {
+    serde_json::from_str(&read(p)).unwrap()
+}
+
+/// Everything in a page that could make a browser load something, with what
+/// follows it (for the message).
+fn loads(html: &str) -> Vec<String> {
+    let lower = html.to_ascii_lowercase();
+    let mut found = Vec::new();
+    for pat in [
+        "src=",
+        "href=",
+        "url(",
+        "@import",
+        "fetch(",
+        "xmlhttprequest",
+        "import(",
+        "<link",
+        "<iframe",
+        "<img",
+        "<object",
+        "<embed",
+        "worker(",
+        "websocket",
+        "eventsource",
+        "sendbeacon",
+        "srcset",
+        "http://",
+        "https://",
+        "//cdn",
+    ] {
+        for (i, _) in lower.match_indices(pat) {
+            let end = (i + 60).min(html.len());
+            let end = (end..=html.len())
+                .find(|&e| html.is_char_boundary(e))
+                .unwrap();
+            found.push(html[i..end].to_string());
+        }
+    }
+    found
+}
+
+#[test]
+fn html_pages_load_nothing_and_report_html_is_under_2_mb() {
+    let o = outputs();
+    for page in o.pages() {
+        let html = read(&page);
+        assert!(
+            html.contains("Content-Security-Policy\" content=\"default-src 'none';"),
+            "{}: the policy that forbids every fetch is missing",
+            page.display()
+        );
+        let found = loads(&html);
+        // The batch index links to its pages (relative names: a click, not a load).
+        let local = |s: &String| {
+            s.starts_with("href=\"")
+                && !s.contains("//")
+                && s["href=\"".len()..]
+                    .split('"')
+                    .next()
+                    .unwrap()
+                    .ends_with(".html")
+        };
+        let bad: Vec<&String> = found.iter().filter(|s| !local(s)).collect();
+        assert!(
+            bad.is_empty(),
+            "{} would load something: {bad:?}",
+            page.display()
+        );
+    }
+    // Links in the index point at pages that exist.
+    let index = read(&o.batch.join("index.html"));
+    for name in ["suining.html", "cq_wanzhou.html"] {
+        assert!(index.contains(&format!("href=\"{name}\"")), "{name}");
+        assert!(o.batch.join(name).is_file(), "{name}");
+    }
+    let size = std::fs::metadata(o.report()).unwrap().len();
+    assert!(
+        size < 2_000_000,
+        "report.html for plan-2027 is {size} bytes"
+    );
+}
+
+#[test]
+fn report_html_has_the_goal_table_and_each_pair_with_both_measures() {
+    let o = outputs();
+    let html = read(&o.report());
+    let report = json(&o.run.join("report.json"));
+    let goals = report["goals"].as_array().unwrap();
+    for (i, g) in goals.iter().enumerate() {
+        assert!(
+            html.contains(&format!("<tr class=\"goal\" data-g=\"{i}\"")),
+            "goal row {}",
+            g["id"]
+        );
+        for (j, p) in g["pairs"].as_array().unwrap().iter().enumerate() {
+            assert!(
+                html.contains(&format!("id=\"pd-{i}-{j}\"")),
+                "pair detail {i}-{j}"
+            );
+            let both = format!(
+                "in-vehicle {:.1} min · door-to-door {:.1} min",
+                p["in_vehicle_min"].as_f64().unwrap(),
+                p["door_to_door_min"].as_f64().unwrap()
+            );
+            assert!(html.contains(&both), "{both}");
+        }
+    }
+    // G1 in 2027 relies on 成渝中线高铁, and its path is labelled as not open today.
+    assert!(html.contains("成渝中线"), "the 2027 project is named");
+    assert!(
+        html.contains("class=\"net m-hsr fut\""),
+        "projects not open today are dashed"
+    );
+}
+
+#[test]
+fn report_and_compare_html_are_byte_identical_at_1_and_2_threads() {
+    let mut pages = Vec::new();
+    for threads in ["1", "2"] {
+        let d = tmp(&format!("threads-{threads}"));
+        tongda(&[
+            "run",
+            "scenarios/plan-2027.toml",
+            "--threads",
+            threads,
+            "--out",
+            d.to_str().unwrap(),
+        ]);
+        tongda(&[
+            "compare",
+            "scenarios/baseline-2024.toml",
+            "scenarios/plan-2030.toml",
+            "--threads",
+            threads,
+            "--out",
+            d.to_str().unwrap(),
+        ]);
+        pages.push((
+            std::fs::read(d.join("report.html")).unwrap(),
+            std::fs::read(d.join("compare.html")).unwrap(),
+        ));
+    }
+    assert!(
+        pages[0].0 == pages[1].0,
+        "report.html differs between 1 and 2 threads"
+    );
+    assert!(
+        pages[0].1 == pages[1].1,
+        "compare.html differs between 1 and 2 threads"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// In a real browser.
+
+fn chromium() -> Option<PathBuf> {
+    if let Ok(p) = std::env::var("TONGDA_CHROMIUM") {
+        return Some(PathBuf::from(p));
+    }
+    let path = std::env::var_os("PATH")?;
+    for name in ["chromium", "chromium-browser", "google-chrome"] {
+        for dir in std::env::split_paths(&path) {
+            let p = dir.join(name);
+            if p.is_file() {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// What the page reported about itself (its `#tongda-state` element, after
+/// the load event) and the path of its screenshot.
+struct Seen {
+    state: Value,
+    png: PathBuf,
+}
+
+/// Loads `page` from disk in headless Chromium with networking disabled
+/// (every host unresolvable, a dead proxy, no background services), dumps the
+/// DOM and takes a screenshot in the same run.
+fn open(browser: &Path, page: &Path, dir: &Path) -> Seen {
+    let stem = page.file_stem().unwrap().to_string_lossy().into_owned();
+    let png = dir.join(format!("{stem}.png"));
+    let profile = dir.join(format!("profile-{stem}"));
+    let url = format!("file://{}", page.canonicalize().unwrap().display());
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--no-first-run",
+            "--disable-extensions",
+            "--disable-sync",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--proxy-server=127.0.0.1:9",
+            "--window-size=1200,800",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg("--dump-dom")
+        .arg(&url)
+        .output()
+        .expect("start chromium");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let start = "<pre id=\"tongda-state\">";
+    let text = dom
+        .split(start)
+        .nth(1)
+        .and_then(|s| s.split("</pre>").next())
+        .unwrap_or_else(|| {
+            panic!(
+                "{url}: no state in the dumped DOM (exit {:?}); stderr:\n{}",
+                out.status,
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+    let state: Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{url}: state {text}: {e}"));
+    Seen { state, png }
+}
+
+/// Share of pixels that are not the page background (white, #fff: any channel
+/// below 250; the region's shading #f6f4ee counts as drawn), and share of
+/// pixels close to `rgb`.
+fn pixels(png: &Path, rgb: [u8; 3]) -> (f64, f64) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(png).unwrap_or_else(|e| panic!("{}: {e}", png.display())),
+    ));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    assert!(channels >= 3, "{:?}", info.color_type);
+    let px = &buf[..info.buffer_size()];
+    let (mut ink, mut near, mut n) = (0usize, 0usize, 0usize);
+    for p in px.chunks_exact(channels) {
+        n += 1;
+        if p[0] < 250 || p[1] < 250 || p[2] < 250 {
+            ink += 1;
+        }
+        if (0..3).all(|i| (i32::from(p[i]) - i32::from(rgb[i])).abs() <= 30) {
+            near += 1;
+        }
+    }
+    let (ink, near) = (ink as f64 / n as f64, near as f64 / n as f64);
+    eprintln!(
+        "{}: {ink:.3} of the pixels drawn, {near:.4} close to {rgb:?}",
+        png.display()
+    );
+    (ink, near)
+}
+
+fn count_pairs_with_path(report: &Value) -> u64 {
+    let mut n = 0;
+    for g in report["goals"].as_array().unwrap() {
+        for p in g["pairs"].as_array().unwrap() {
+            let drawn = p["legs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|l| l["links"].as_array().is_some_and(|ls| !ls.is_empty()));
+            n += u64::from(drawn);
+        }
+    }
+    n
+}
+
+#[test]
+fn html_pages_in_headless_chromium() {
+    let Some(browser) = chromium() else {
+        let ci = std::env::var("CI").is_ok_and(|v| v == "true");
+        assert!(
+            !ci,
+            "CI=true but no chromium on PATH (nor TONGDA_CHROMIUM): .ci/run must install Debian's chromium"
+        );
+        eprintln!(
+            "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\
+             SKIPPED html_pages_in_headless_chromium: no chromium on PATH.\n\
+             Install it (apt-get install -y chromium) or set TONGDA_CHROMIUM=/path/to/chrome.\n\
+             !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n"
+        );
+        return;
+    };
+    let o = outputs();
+    let dir = tmp("browser");
+    let pages = [o.report(), o.compare(), o.iso(), o.batch.join("index.html")];
+    // The pages in parallel: each Chromium run is mostly start-up.
+    let seen: Vec<Seen> = std::thread::scope(|s| {
+        let hs: Vec<_> = pages
+            .iter()
+            .map(|p| s.spawn(|| open(&browser, p, &dir)))
+            .collect();
+        hs.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for (page, s) in pages.iter().zip(&seen) {
+        let st = &s.state;
+        assert_eq!(st["ready"], true, "{}: {st}", page.display());
+        assert_eq!(
+            st["errors"].as_array().map(Vec::len),
+            Some(0),
+            "{}: errors in the page: {}",
+            page.display(),
+            st["errors"]
+        );
+        assert_eq!(
+            st["resources"].as_array().map(Vec::len),
+            Some(0),
+            "{}: the page loaded resources: {}",
+            page.display(),
+            st["resources"]
+        );
+    }
+    let red = [215, 48, 39];
+
+    // report.html: one path per goal pair; failing pairs of failing goals red.
+    let report = json(&o.run.join("report.json"));
+    let st = &seen[0].state;
+    let pairs = count_pairs_with_path(&report);
+    assert!(pairs > 50, "plan-2027 has {pairs} goal pairs with a path");
+    assert_eq!(st["drawn"]["pair"].as_u64(), Some(pairs), "{st}");
+    assert!(st["drawn"]["pair_fail"].as_u64() > Some(0), "{st}");
+    assert_eq!(st["fail_goal_stroke"], "rgb(215, 48, 39)", "{st}");
+    assert_eq!(st["stroke"]["pass"], "rgb(26, 152, 80)", "{st}");
+    assert_eq!(st["drawn"]["place"].as_u64(), Some(105), "{st}");
+    let (ink, reddish) = pixels(&seen[0].png, red);
+    assert!(
+        ink > 0.15,
+        "report.html screenshot nearly blank: {ink:.3} non-white"
+    );
+    assert!(reddish > 0.002, "no red path visible: {reddish:.4}");
+
+    // compare.html: one line per listed pair; projects added.
+    let cmp = json(&o.compare.join("compare.json"));
+    let st = &seen[1].state;
+    assert_eq!(
+        st["drawn"]["chg"].as_u64(),
+        Some(cmp["pairs"].as_array().unwrap().len() as u64),
+        "{st}"
+    );
+    assert!(st["drawn"]["added"].as_u64() > Some(0), "{st}");
+    let (ink, _) = pixels(&seen[1].png, red);
+    assert!(ink > 0.15, "compare.html screenshot nearly blank: {ink:.3}");
+
+    // The isochrone page: one shape per band.
+    let st = &seen[2].state;
+    assert_eq!(st["drawn"]["band"].as_u64(), Some(4), "{st}");
+    let (ink, _) = pixels(&seen[2].png, red);
+    assert!(
+        ink > 0.15,
+        "isochrone page screenshot nearly blank: {ink:.3}"
+    );
+}
