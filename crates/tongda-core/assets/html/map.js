@@ -103,6 +103,11 @@
         showPair(g, e.getAttribute("data-p"));
       });
     });
+    // A goal named in the address (report.html#G2) is selected on opening.
+    var wanted = decodeURIComponent(location.hash.replace(/^#/, ""));
+    all("tr.goal").forEach(function (r) {
+      if (wanted && r.getAttribute("data-id") === wanted) selectGoal(r.getAttribute("data-g"));
+    });
     apply();
   }
 

@@ -200,9 +200,11 @@ pub(crate) fn project_layer(
         );
         if let Some(lc) = label {
             let (x, y) = f.xy(label_at(ls));
+            // Rail projects are labelled at every zoom, roads and rivers when zoomed in.
             let _ = writeln!(
                 labels,
-                "<text class=\"{lc}\" x=\"{x:.1}\" y=\"{y:.1}\">{} {year}</text>",
+                "<text class=\"{lc}{}\" x=\"{x:.1}\" y=\"{y:.1}\">{} {year}</text>",
+                if ls[0].mode.is_rail() { " rail" } else { "" },
                 esc(name)
             );
         }
@@ -333,7 +335,7 @@ pub(crate) fn outline(f: &Frame, net: &Network) -> String {
         return String::new();
     }
     let hull = pts.concave_hull_with_options(ConcaveHullOptions {
-        concavity: 4.0,
+        concavity: 2.5,
         length_threshold: 0.0,
     });
     let km = f.ky / 111.0; // user units per km (north–south)

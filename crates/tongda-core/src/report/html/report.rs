@@ -113,8 +113,9 @@ fn goal_table(r: &Report) -> String {
         let (value, target, margin) = value_target_margin(g);
         let _ = writeln!(
             out,
-            "<tr class=\"goal\" data-g=\"{i}\" title=\"{}\"><td>{}</td><td class=\"{res}\">{res}</td><td>{}</td><td>{}</td>\
+            "<tr class=\"goal\" data-g=\"{i}\" data-id=\"{}\" title=\"{}\"><td>{}</td><td class=\"{res}\">{res}</td><td>{}</td><td>{}</td>\
              <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+            esc(&g.id),
             esc(&g.title_en),
             esc(&g.id),
             g.measure.map_or("—", Measure::as_str),
