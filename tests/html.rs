@@ -41,6 +41,7 @@ struct Outputs {
     compare: PathBuf,
     iso: PathBuf,
     batch: PathBuf,
+    timeline: PathBuf,
 }
 
 impl Outputs {
@@ -60,6 +61,7 @@ impl Outputs {
             self.iso(),
             self.batch.join("suining.html"),
             self.batch.join("index.html"),
+            self.timeline.join("timeline.html"),
         ]
     }
 }
@@ -106,11 +108,22 @@ fn outputs() -> &'static Outputs {
             "--out",
             batch.to_str().unwrap(),
         ]);
+        let timeline = tmp("timeline");
+        tongda(&[
+            "timeline",
+            "--from",
+            "2024",
+            "--to",
+            "2030",
+            "--html",
+            timeline.join("timeline.html").to_str().unwrap(),
+        ]);
         Outputs {
             run,
             compare,
             iso,
             batch,
+            timeline,
         }
     })
 }
@@ -414,7 +427,13 @@ fn html_pages_in_headless_chromium() {
     };
     let o = outputs();
     let dir = tmp("browser");
-    let pages = [o.report(), o.compare(), o.iso(), o.batch.join("index.html")];
+    let pages = [
+        o.report(),
+        o.compare(),
+        o.iso(),
+        o.batch.join("index.html"),
+        o.timeline.join("timeline.html"),
+    ];
     // The pages in parallel: each Chromium run is mostly start-up.
     let seen: Vec<Seen> = std::thread::scope(|s| {
         let hs: Vec<_> = pages

@@ -137,7 +137,8 @@
       drawn: {
         pair: count("#map .pair"), pair_fail: count("#map .pair.fail"), pair_pass: count("#map .pair.pass"),
         chg: count("#map .chg"), band: count("#map .band"), place: count("#map circle.place"),
-        net: count("#map .net"), added: count("#map .added"), removed: count("#map .removed")
+        net: count("#map .net"), added: count("#map .added"), removed: count("#map .removed"),
+          cell: count("#chart .cell"), cell_pass: count("#chart .cell.pass")
       },
       stroke: { fail: stroke("#map .pair.fail"), pass: stroke("#map .pair.pass") },
       fail_goal_stroke: stroke("#map .pair.fail[data-goal-pass=false]")

@@ -1,5 +1,6 @@
 //! Self-contained HTML reports with a map: `report.html` (`tongda run`),
-//! `compare.html` (`tongda compare`) and the isochrone pages (`--html`).
+//! `compare.html` (`tongda compare`), the isochrone pages (`--html`) and the
+//! goal timeline chart (`tongda timeline --html`).
 //!
 //! The map is SVG drawn here, in Rust, from the same data the other writers
 //! use (the report's goal results, `paths.geojson`, the comparison, the
@@ -14,10 +15,12 @@ mod compare;
 mod iso;
 mod map;
 mod report;
+mod timeline;
 
 pub use compare::compare_html;
 pub use iso::{html_file_name, isochrone_html, isochrones_index_html};
 pub use report::report_html;
+pub use timeline::timeline_html;
 
 use std::fmt::Write;
 

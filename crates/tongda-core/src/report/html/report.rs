@@ -332,6 +332,12 @@ pub fn report_html(sc: &Scenario, r: &Report, paths_geojson: &str) -> String {
     );
     body.push_str(&goal_table(r));
     body.push_str("<p class=\"muted\">Select a goal to highlight its pairs on the map and list them with both measures; select a pair or a path for its legs.</p>\n");
+    let _ = writeln!(
+        body,
+        "<p class=\"muted\">A run evaluates one year; the goal timeline over the years is drawn by \
+         <code>tongda timeline --scenario {} --html timeline.html</code>.</p>",
+        esc(&s.file)
+    );
     for (i, g) in r.goals.iter().enumerate() {
         body.push_str(&goal_pairs(i, g));
     }
