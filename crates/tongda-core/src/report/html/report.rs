@@ -92,8 +92,12 @@ fn leg_text(l: &LegView) -> String {
         (Some(s), Some(y)) if s != crate::model::Status::Open => format!(" ({}, {y})", s.as_str()),
         _ => String::new(),
     };
+    let service = l
+        .service
+        .as_deref()
+        .map_or(String::new(), |s| format!(" · service {s}"));
     format!(
-        "{} {}{status}: {} → {}, {:.1} km, {:.1} min",
+        "{} {}{status}{service}: {} → {}, {:.1} km, {:.1} min",
         kind_word(l),
         leg_name(l),
         l.from_name,
@@ -210,9 +214,12 @@ fn pair_detail(i: usize, j: usize, g: &GoalResult, p: &PairResult) -> String {
             }
             _ => String::new(),
         };
+        let service = l.service.as_deref().map_or(String::new(), |sv| {
+            format!(" <span class=\"muted\">· service {}</span>", esc(sv))
+        });
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}{status}</td><td>{} → {}</td><td class=\"n\">{:.1}</td><td class=\"n\">{:.1}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}{status}{service}</td><td>{} → {}</td><td class=\"n\">{:.1}</td><td class=\"n\">{:.1}</td></tr>",
             k + 1,
             esc(&kind_word(l)),
             l.mode.map_or("", |m| m.as_str()),
