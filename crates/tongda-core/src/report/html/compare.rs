@@ -142,7 +142,7 @@ pub fn compare_html(a: &Scenario, b: &Scenario, c: &Comparison) -> String {
         outline(&f, &b.base),
         network(&f, &common),
         project_layer(&f, &removed, "removed", None),
-        project_layer(&f, &added, "added", None),
+        project_layer(&f, &added, "added", Some("fut-l")),
         places(&f, &b.network)
     );
 
