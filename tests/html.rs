@@ -394,86 +394,127 @@ fn pixels(png: &Path, rgb: [u8; 3]) -> (f64, f64) {
     (ink, near)
 }
 
-/// First-contentful-paint of `url` in ms from navigation start, as Chromium
-/// itself reports it (`performance.getEntriesByType("paint")`; the dump-dom
-/// run reports none). Chromium is driven through its DevTools protocol over
-/// a pipe (`--remote-debugging-pipe`: it reads fd 3 and writes fd 4,
-/// NUL-separated JSON); start-up is not included. A watchdog kills it after
-/// 60 s.
+/// A page opened in headless Chromium driven through its DevTools protocol
+/// over a pipe (`--remote-debugging-pipe`: Chromium reads fd 3 and writes
+/// fd 4, NUL-separated JSON), networking disabled. A watchdog kills the
+/// browser after 60 s; dropping the page ends it.
 #[cfg(unix)]
-fn first_paint_ms(browser: &Path, url: &str, profile: &Path) -> f64 {
-    use std::io::{BufRead, BufReader, Write};
-    use std::os::fd::AsRawFd;
-    use std::os::unix::process::CommandExt;
-    use std::sync::atomic::{AtomicBool, Ordering};
-    use std::sync::Arc;
+struct Page {
+    child: std::process::Child,
+    to: std::io::PipeWriter,
+    from: std::io::BufReader<std::io::PipeReader>,
+    next: u64,
+    session: String,
+    done: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
 
-    let (to_r, mut to_w) = std::io::pipe().unwrap();
-    let (from_r, from_w) = std::io::pipe().unwrap();
-    let (fd_in, fd_out) = (to_r.as_raw_fd(), from_w.as_raw_fd());
-    let mut cmd = Command::new(browser);
-    cmd.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-extensions",
-        "--disable-background-networking",
-        "--host-resolver-rules=MAP * ~NOTFOUND",
-        "--proxy-server=127.0.0.1:9",
-        "--window-size=1400,900",
-        "--remote-debugging-pipe",
-    ])
-    .arg(format!("--user-data-dir={}", profile.display()))
-    .arg("about:blank")
-    .stdout(std::process::Stdio::null())
-    .stderr(std::process::Stdio::null());
-    // SAFETY: only async-signal-safe calls (fcntl, dup2) between fork and exec.
-    unsafe {
-        cmd.pre_exec(move || {
-            // Move both ends above 3 and 4 first, so neither dup2 clobbers the other.
-            let a = libc::fcntl(fd_in, libc::F_DUPFD, 10);
-            let b = libc::fcntl(fd_out, libc::F_DUPFD, 10);
-            if a < 0 || b < 0 || libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
-    let mut child = cmd.spawn().expect("start chromium");
-    drop((to_r, from_w));
-    let done = Arc::new(AtomicBool::new(false));
-    let pid = child.id() as libc::pid_t;
-    let watchdog = {
-        let done = Arc::clone(&done);
-        std::thread::spawn(move || {
-            for _ in 0..600 {
-                if done.load(Ordering::Relaxed) {
-                    return;
+#[cfg(unix)]
+impl Page {
+    /// Starts Chromium, opens `url` and waits for its load event.
+    fn open(browser: &Path, url: &str, profile: &Path) -> Page {
+        use std::os::fd::AsRawFd;
+        use std::os::unix::process::CommandExt;
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use std::sync::Arc;
+
+        let (to_r, to_w) = std::io::pipe().unwrap();
+        let (from_r, from_w) = std::io::pipe().unwrap();
+        let (fd_in, fd_out) = (to_r.as_raw_fd(), from_w.as_raw_fd());
+        let mut cmd = Command::new(browser);
+        cmd.args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-extensions",
+            "--disable-background-networking",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--proxy-server=127.0.0.1:9",
+            "--window-size=1400,900",
+            "--remote-debugging-pipe",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("about:blank")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+        // SAFETY: only async-signal-safe calls (fcntl, dup2) between fork and exec.
+        unsafe {
+            cmd.pre_exec(move || {
+                // Move both ends above 3 and 4 first, so neither dup2 clobbers the other.
+                let a = libc::fcntl(fd_in, libc::F_DUPFD, 10);
+                let b = libc::fcntl(fd_out, libc::F_DUPFD, 10);
+                if a < 0 || b < 0 || libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
+                    return Err(std::io::Error::last_os_error());
                 }
-                std::thread::sleep(std::time::Duration::from_millis(100));
-            }
-            // SAFETY: kill(2) on our own child's pid.
-            unsafe { libc::kill(pid, libc::SIGKILL) };
-        })
-    };
-    let mut reader = BufReader::new(from_r);
-    let mut next = 0u64;
-    let mut send = |method: &str, params: Value, session: Option<&str>| -> u64 {
-        next += 1;
-        let mut m = serde_json::json!({"id": next, "method": method, "params": params});
-        if let Some(s) = session {
-            m["sessionId"] = Value::from(s);
+                Ok(())
+            });
+        }
+        let child = cmd.spawn().expect("start chromium");
+        drop((to_r, from_w));
+        let done = Arc::new(AtomicBool::new(false));
+        let pid = child.id() as libc::pid_t;
+        {
+            let done = Arc::clone(&done);
+            std::thread::spawn(move || {
+                for _ in 0..600 {
+                    if done.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                // SAFETY: kill(2) on our own child's pid.
+                unsafe { libc::kill(pid, libc::SIGKILL) };
+            });
+        }
+        let mut page = Page {
+            child,
+            to: to_w,
+            from: std::io::BufReader::new(from_r),
+            next: 0,
+            session: String::new(),
+            done,
+        };
+        let id = page.send(
+            "Target.createTarget",
+            serde_json::json!({"url": "about:blank"}),
+        );
+        let target = page.wait(|m| m["id"] == id)["result"]["targetId"].clone();
+        let id = page.send(
+            "Target.attachToTarget",
+            serde_json::json!({"targetId": target, "flatten": true}),
+        );
+        page.session = page.wait(|m| m["id"] == id)["result"]["sessionId"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let id = page.send("Page.enable", serde_json::json!({}));
+        page.wait(|m| m["id"] == id);
+        page.send("Page.navigate", serde_json::json!({"url": url}));
+        page.wait(|m| m["method"] == "Page.loadEventFired");
+        page
+    }
+
+    fn send(&mut self, method: &str, params: Value) -> u64 {
+        use std::io::Write;
+        self.next += 1;
+        let mut m = serde_json::json!({"id": self.next, "method": method, "params": params});
+        if !self.session.is_empty() {
+            m["sessionId"] = Value::from(self.session.as_str());
         }
         let mut bytes = serde_json::to_vec(&m).unwrap();
         bytes.push(0);
-        to_w.write_all(&bytes).expect("write to chromium");
-        next
-    };
-    let mut wait = |pred: &dyn Fn(&Value) -> bool| -> Value {
+        self.to.write_all(&bytes).expect("write to chromium");
+        self.next
+    }
+
+    fn wait(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
+        use std::io::BufRead;
         loop {
             let mut buf = Vec::new();
-            let n = reader.read_until(0, &mut buf).expect("read from chromium");
+            let n = self
+                .from
+                .read_until(0, &mut buf)
+                .expect("read from chromium");
             assert!(
                 n > 0,
                 "chromium closed its DevTools pipe (or the watchdog killed it)"
@@ -484,51 +525,47 @@ fn first_paint_ms(browser: &Path, url: &str, profile: &Path) -> f64 {
                 return m;
             }
         }
-    };
-    let id = send(
-        "Target.createTarget",
-        serde_json::json!({"url": "about:blank"}),
-        None,
-    );
-    let target = wait(&|m| m["id"] == id)["result"]["targetId"].clone();
-    let id = send(
-        "Target.attachToTarget",
-        serde_json::json!({"targetId": target, "flatten": true}),
-        None,
-    );
-    let session = wait(&|m| m["id"] == id)["result"]["sessionId"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let id = send("Page.enable", serde_json::json!({}), Some(&session));
-    wait(&|m| m["id"] == id);
-    send(
-        "Page.navigate",
-        serde_json::json!({"url": url}),
-        Some(&session),
-    );
-    wait(&|m| m["method"] == "Page.loadEventFired");
-    let mut fcp = None;
-    for _ in 0..50 {
-        let id = send(
-            "Runtime.evaluate",
-            serde_json::json!({
-                "expression": "(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime",
-                "returnByValue": true
-            }),
-            Some(&session),
-        );
-        fcp = wait(&|m| m["id"] == id)["result"]["result"]["value"].as_f64();
-        if fcp.is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
     }
-    done.store(true, Ordering::Relaxed);
-    let _ = child.kill();
-    let _ = child.wait();
-    let _ = watchdog.join();
-    fcp.unwrap_or_else(|| panic!("{url}: chromium reported no first-contentful-paint"))
+
+    /// The value of a JavaScript expression in the page.
+    fn eval(&mut self, expr: &str) -> Value {
+        let id = self.send(
+            "Runtime.evaluate",
+            serde_json::json!({"expression": expr, "returnByValue": true}),
+        );
+        let r = self.wait(|m| m["id"] == id);
+        assert!(
+            r["result"]["exceptionDetails"].is_null(),
+            "{expr}: {}",
+            r["result"]["exceptionDetails"]
+        );
+        r["result"]["result"]["value"].clone()
+    }
+
+    /// First-contentful-paint in ms from navigation start, as Chromium itself
+    /// reports it (the dump-dom run reports no paint entries); start-up is
+    /// not included.
+    fn first_paint_ms(&mut self) -> f64 {
+        for _ in 0..50 {
+            let v = self.eval(
+                "(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime",
+            );
+            if let Some(ms) = v.as_f64() {
+                return ms;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("chromium reported no first-contentful-paint");
+    }
+}
+
+#[cfg(unix)]
+impl Drop for Page {
+    fn drop(&mut self) {
+        self.done.store(true, std::sync::atomic::Ordering::Relaxed);
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 fn count_pairs_with_path(report: &Value) -> u64 {
@@ -647,17 +684,16 @@ fn html_pages_in_headless_chromium() {
     // Time to first paint of report.html (plan-2027), with the other
     // browsers done: under 1 s, in one of at most three runs (a run can lose
     // its core to a parallel build; the README's figure is the median of
-    // scripts/first-paint.py).
+    // scripts/first-paint.py). Then, in the last page opened, clicking.
     #[cfg(unix)]
     {
         let url = format!("file://{}", o.report().canonicalize().unwrap().display());
         let mut runs = Vec::new();
+        let mut page = None;
         for k in 0..3 {
-            runs.push(first_paint_ms(
-                &browser,
-                &url,
-                &dir.join(format!("profile-paint-{k}")),
-            ));
+            let mut p = Page::open(&browser, &url, &dir.join(format!("profile-paint-{k}")));
+            runs.push(p.first_paint_ms());
+            page = Some(p);
             if runs[k] < 1000.0 {
                 break;
             }
@@ -667,5 +703,62 @@ fn html_pages_in_headless_chromium() {
             runs.iter().any(|&ms| ms < 1000.0),
             "report.html first paint {runs:?} ms"
         );
+        let mut page = page.unwrap();
+
+        // Clicking a failing path selects its goal (its pairs highlighted,
+        // its pair table shown) and shows that pair's legs and bottleneck.
+        let click = page.eval(
+            r#"(() => {
+                const p = document.querySelector('#map .pair.fail');
+                p.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+                const shown = [...document.querySelectorAll('.pd')].filter(e => !e.hidden);
+                const g = p.getAttribute('data-g');
+                return {
+                    want: 'pd-' + g + '-' + p.getAttribute('data-p'),
+                    shown: shown.map(e => e.id),
+                    legs: shown.length ? shown[0].querySelectorAll('tbody tr').length : 0,
+                    bottleneck: shown.length ? shown[0].textContent.includes('Bottleneck') : false,
+                    highlighted: document.querySelectorAll('#map .pair.on').length,
+                    of_goal: document.querySelectorAll('#map .pair[data-g="' + g + '"]').length,
+                    tables: [...document.querySelectorAll('.goal-pairs')].filter(e => !e.hidden).length,
+                    errors: window.tongdaErrors.length
+                };
+            })()"#,
+        );
+        assert_eq!(
+            click["shown"],
+            serde_json::json!([click["want"]]),
+            "{click}"
+        );
+        assert!(click["legs"].as_u64() > Some(0), "{click}");
+        assert_eq!(click["bottleneck"], true, "{click}");
+        assert_eq!(click["highlighted"], click["of_goal"], "{click}");
+        assert_eq!(click["tables"], 1, "{click}");
+        // Selecting another goal in the goal table highlights exactly its
+        // pairs (selecting the same goal again would clear the selection).
+        let other = page.eval(
+            r#"(() => {
+                const g = document.querySelector('#map .pair.fail').getAttribute('data-g');
+                const r = [...document.querySelectorAll('tr.goal')].find(r =>
+                    r.getAttribute('data-g') !== g &&
+                    document.querySelector('#map .pair[data-g="' + r.getAttribute('data-g') + '"]'));
+                r.click();
+                return {id: r.getAttribute('data-id'),
+                        highlighted: document.querySelectorAll('#map .pair.on').length,
+                        errors: window.tongdaErrors.length};
+            })()"#,
+        );
+        let goal = report["goals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["id"] == other["id"])
+            .unwrap_or_else(|| panic!("{other}"));
+        assert_eq!(
+            other["highlighted"].as_u64(),
+            Some(count_pairs_with_path(&serde_json::json!({"goals": [goal]}))),
+            "{other}"
+        );
+        assert_eq!(other["errors"], 0, "{other}");
     }
 }
