@@ -72,7 +72,7 @@ fn project_list(links: &[&Link]) -> String {
 /// `compare.html` for scenarios `a` (before) and `b` (after) and their
 /// comparison. Same inputs, same bytes.
 pub fn compare_html(a: &Scenario, b: &Scenario, c: &Comparison) -> String {
-    let f = Frame::of(&b.base);
+    let f = Frame::of(&[&a.base, &a.network, &b.network]);
     let ids_a: BTreeSet<&str> = a
         .network
         .links

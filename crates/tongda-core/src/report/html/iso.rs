@@ -31,7 +31,7 @@ fn band_colour(k: usize, n: usize) -> String {
 /// origins, and a legend with each band's area and population. Same inputs,
 /// same bytes.
 pub fn isochrone_html(sc: &Scenario, iso: &Isochrone, meta: &IsoMeta) -> String {
-    let f = Frame::of(&sc.base);
+    let f = Frame::of(&[&sc.base, &sc.network]);
     let links: Vec<&Link> = sc
         .network
         .links

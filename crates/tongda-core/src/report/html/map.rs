@@ -27,8 +27,8 @@ pub(crate) struct Frame {
 }
 
 impl Frame {
-    /// The frame of every node and link of `net`, with a margin.
-    pub fn of(net: &Network) -> Frame {
+    /// The frame of every node and link of the networks, with a margin.
+    pub fn of(nets: &[&Network]) -> Frame {
         let mut lo = Coord {
             x: f64::INFINITY,
             y: f64::INFINITY,
@@ -37,11 +37,12 @@ impl Frame {
             x: f64::NEG_INFINITY,
             y: f64::NEG_INFINITY,
         };
-        let pts = net
-            .nodes
-            .iter()
-            .map(|n| n.coord)
-            .chain(net.links.iter().flat_map(|l| l.geometry.coords().copied()));
+        let pts = nets.iter().flat_map(|net| {
+            net.nodes
+                .iter()
+                .map(|n| n.coord)
+                .chain(net.links.iter().flat_map(|l| l.geometry.coords().copied()))
+        });
         for c in pts {
             lo.x = lo.x.min(c.x);
             lo.y = lo.y.min(c.y);

@@ -258,7 +258,7 @@ fn pair_detail(i: usize, j: usize, g: &GoalResult, p: &PairResult) -> String {
 /// `paths.geojson` text written next to it, and the scenario's network for
 /// its year. Same inputs, same bytes.
 pub fn report_html(sc: &Scenario, r: &Report, paths_geojson: &str) -> String {
-    let f = Frame::of(&sc.base);
+    let f = Frame::of(&[&sc.base, &sc.network]);
     let links: Vec<&Link> = sc
         .network
         .links
