@@ -344,3 +344,52 @@ pub(crate) fn outline(f: &Frame, net: &Network) -> String {
     let d = rings_xy(&shape, |c| (c.x, c.y));
     format!("<path class=\"outline\" d=\"{d}\"><title>region: concave hull of the modelled places, widened by 20 km (not an administrative boundary)</title></path>\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mini() -> Network {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/mini");
+        crate::io::load_geodata(&dir)
+            .unwrap()
+            .into_network()
+            .unwrap()
+    }
+
+    #[test]
+    fn the_frame_holds_every_node_with_north_up_and_east_right() {
+        let net = mini();
+        let f = Frame::of(&[&net]);
+        for n in &net.nodes {
+            let (x, y) = f.xy(n.coord);
+            assert!(
+                (0.0..=f.w).contains(&x) && (0.0..=f.h).contains(&y),
+                "{}",
+                n.id
+            );
+        }
+        let o = Coord { x: 105.0, y: 30.0 };
+        let (x0, y0) = f.xy(o);
+        let (xe, _) = f.xy(Coord { x: 105.1, ..o });
+        let (_, yn) = f.xy(Coord { y: 30.1, ..o });
+        assert!(xe > x0 && yn < y0, "east is right, north is up");
+        // One degree of longitude at 30°N is cos(30°) of one of latitude (±3 %).
+        let (dx, dy) = (xe - x0, y0 - yn);
+        assert!(
+            (dx / dy - 30f64.to_radians().cos()).abs() < 0.03,
+            "{dx} {dy}"
+        );
+    }
+
+    #[test]
+    fn lines_drop_repeated_points_and_need_two() {
+        let pts = [(1.0, 2.0), (1.04, 2.0), (3.0, 4.0)];
+        assert_eq!(
+            line_xy(pts.into_iter()).as_deref(),
+            Some("M1.0,2.0 3.0,4.0")
+        );
+        assert_eq!(line_xy([(1.0, 2.0), (1.0, 2.0)].into_iter()), None);
+    }
+}
