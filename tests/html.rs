@@ -223,7 +223,7 @@ fn report_html_has_the_goal_table_and_each_pair_with_both_measures() {
     let goals = report["goals"].as_array().unwrap();
     for (i, g) in goals.iter().enumerate() {
         assert!(
-            html.contains(&format!("<tr class=\"goal\" data-g=\"{i}\"")),
+            html.contains(&format!("<tr class=\"goal\" tabindex=\"0\" data-g=\"{i}\"")),
             "goal row {}",
             g["id"]
         );

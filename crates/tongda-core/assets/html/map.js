@@ -88,11 +88,18 @@
       var d = id && document.getElementById(id);
       if (d) d.scrollIntoView({ block: "nearest" });
     }
+    // Rows answer clicks and, for keyboards, Enter and Space.
+    function activate(r, f) {
+      r.addEventListener("click", f);
+      r.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); f(); }
+      });
+    }
     all("tr.goal").forEach(function (r) {
-      r.addEventListener("click", function () { selectGoal(r.getAttribute("data-g")); });
+      activate(r, function () { selectGoal(r.getAttribute("data-g")); });
     });
     all("tr.pair").forEach(function (r) {
-      r.addEventListener("click", function () { showPair(r.getAttribute("data-g"), r.getAttribute("data-p")); });
+      activate(r, function () { showPair(r.getAttribute("data-g"), r.getAttribute("data-p")); });
     });
     all(".pair").forEach(function (e) {
       e.addEventListener("click", function (ev) {

@@ -117,7 +117,7 @@ fn goal_table(r: &Report) -> String {
         let (value, target, margin) = value_target_margin(g);
         let _ = writeln!(
             out,
-            "<tr class=\"goal\" data-g=\"{i}\" data-id=\"{}\" title=\"{}\"><td>{}</td><td class=\"{res}\">{res}</td><td>{}</td><td>{}</td>\
+            "<tr class=\"goal\" tabindex=\"0\" data-g=\"{i}\" data-id=\"{}\" title=\"{}\"><td>{}</td><td class=\"{res}\">{res}</td><td>{}</td><td>{}</td>\
              <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
             esc(&g.id),
             esc(&g.title_en),
@@ -163,7 +163,7 @@ fn goal_pairs(i: usize, g: &GoalResult) -> String {
                 .collect();
             let _ = writeln!(
                 out,
-                "<tr class=\"pair\" data-g=\"{i}\" data-p=\"{j}\"><td>{} → {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
+                "<tr class=\"pair\" tabindex=\"0\" data-g=\"{i}\" data-p=\"{j}\"><td>{} → {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
                  <td class=\"n\">{}</td><td class=\"{res}\">{}</td><td>{}</td></tr>",
                 esc(&p.from_name),
                 esc(&p.to_name),
