@@ -221,8 +221,8 @@ fn run_and_rank_are_byte_identical_across_thread_counts() {
     }
     assert_eq!(
         outputs[0].0.len(),
-        4,
-        "report.md, report.json, skim.csv, paths.geojson"
+        5,
+        "report.md, report.json, skim.csv, paths.geojson, report.html"
     );
     assert_eq!(outputs[0].1.len(), 3, "rank.md, rank.json, rank.csv");
     assert!(

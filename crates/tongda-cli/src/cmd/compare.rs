@@ -15,7 +15,7 @@ pub struct Args {
     a: String,
     /// Scenario B (after): a file or a name from scenarios/.
     b: String,
-    /// Output directory for compare.md and compare.json.
+    /// Output directory for compare.md, compare.json and compare.html.
     #[arg(long)]
     out: PathBuf,
     /// How many place pairs to list.
@@ -118,9 +118,14 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
         let md = markdown(&c);
         let json =
             serde_json::to_string_pretty(&c).map_err(|e| CliError::internal(e.to_string()))? + "\n";
+        let html = tongda_core::report::html::compare_html(&a, &b, &c);
         write_all(
             &args.out,
-            &[("compare.md", md.clone()), ("compare.json", json.clone())],
+            &[
+                ("compare.md", md.clone()),
+                ("compare.json", json.clone()),
+                ("compare.html", html),
+            ],
         )?;
         if g.json {
             print!("{json}");
@@ -128,7 +133,7 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
         }
         print!("{md}");
         println!(
-            "\nwrote {}/{{compare.md, compare.json}}",
+            "\nwrote {}/{{compare.md, compare.json, compare.html}}",
             args.out.display()
         );
         Ok(ExitCode::SUCCESS)

@@ -45,6 +45,9 @@ pub struct IsoOptions {
     /// or any EPSG:XXXX with a build `--features proj`.
     #[arg(long, default_value = "EPSG:4326")]
     pub crs: String,
+    /// Also write an HTML page with the bands on a map (next to each GeoJSON file).
+    #[arg(long)]
+    pub html: bool,
 }
 
 /// Maps an isochrone error to the CLI's exit codes (2 input, 1 internal).
@@ -178,6 +181,11 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
         .map(|o| OriginSpec::parse(o))
         .collect::<Result<Vec<_>, _>>()
         .map_err(iso_err)?;
+    if args.opts.html && is_stdout(&args.out) {
+        return Err(CliError::input(
+            "--html writes the page next to the GeoJSON: give --out a file, not -",
+        ));
+    }
     if !is_stdout(&args.out) {
         super::skim::dir_and_name(&args.out)?;
     }
@@ -201,6 +209,19 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
     let rp = setup.crs.reprojector().map_err(iso_err)?;
     let text = render(&iso, &setup.meta, &setup.params, &setup.crs, &rp, net).map_err(iso_err)?;
     write_output(&args.out, &text)?;
+    // The page goes next to the GeoJSON: `<out>` with .html for its extension
+    // (`x.html.html` if `--out` was `x.html`). The map is drawn in WGS84.
+    let html_path = args.opts.html.then(|| {
+        let mut p = args.out.with_extension("html");
+        if p == args.out {
+            p = PathBuf::from(format!("{}.html", args.out.display()));
+        }
+        p
+    });
+    if let Some(p) = &html_path {
+        let page = tongda_core::report::html::isochrone_html(&setup.scenario, &iso, &setup.meta);
+        write_output(p, &page)?;
+    }
     let quiet = is_stdout(&args.out) || g.json;
     if g.json {
         let bands: Vec<_> = iso
@@ -249,6 +270,9 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
     ));
     lines.push(band_table(&iso).trim_end().to_string());
     lines.push(format!("wrote {}", args.out.display()));
+    if let Some(p) = &html_path {
+        lines.push(format!("wrote {}", p.display()));
+    }
     for l in &lines {
         say(quiet, l);
     }

@@ -10,7 +10,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tongda_core::iso::{index_csv, render, Coverage, Origin, Shard, INDEX_FILE};
-use tongda_core::report::{write_all, TextTable};
+use tongda_core::report::{html, write_all, TextTable};
 
 /// Arguments of `tongda isochrones`.
 #[derive(Debug, clap::Args)]
@@ -106,14 +106,27 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
                         .map_err(iso_err)?;
                     let text = render(&iso, &setup.meta, &setup.params, &setup.crs, rp, net)
                         .map_err(iso_err)?;
-                    write_all(&args.out, &[(o.file_name().as_str(), text)])?;
+                    let (geo_name, html_name) = (o.file_name(), html::html_file_name(o));
+                    let mut files = vec![(geo_name.as_str(), text)];
+                    if args.opts.html {
+                        let page = html::isochrone_html(&setup.scenario, &iso, &setup.meta);
+                        files.push((html_name.as_str(), page));
+                    }
+                    write_all(&args.out, &files)?;
                     pb.inc(1);
                     Ok((o.id.clone(), iso.coverage()))
                 },
             )
             .collect::<CliResult<Vec<_>>>()?;
         pb.finish_and_clear();
-        write_all(&args.out, &[(INDEX_FILE, args.csv.finish(index))])?;
+        let mut last = vec![(INDEX_FILE, args.csv.finish(index))];
+        if args.opts.html {
+            last.push((
+                "index.html",
+                html::isochrones_index_html(&setup.meta, &origins),
+            ));
+        }
+        write_all(&args.out, &last)?;
 
         let ms = setup.minutes.as_slice();
         if g.json {

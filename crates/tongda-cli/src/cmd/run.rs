@@ -29,7 +29,7 @@ pub struct Args {
     csv: CsvArgs,
 }
 
-/// Runs the scenario, writes report.md, report.json, skim.csv, paths.geojson.
+/// Runs the scenario, writes report.md, report.json, skim.csv, paths.geojson, report.html.
 pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
     let crs = args.crs.map_crs()?;
     with_threads(g.threads, || {
@@ -40,11 +40,15 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
         let json = serde_json::to_string_pretty(&report)
             .map_err(|e| crate::common::CliError::internal(e.to_string()))?
             + "\n";
+        // The map is drawn in WGS84, whatever --crs the GeoJSON is written in.
+        let map_paths = paths_geojson(&sc.network, &report, tongda_core::chinacrs::MapCrs::Wgs84);
+        let html = tongda_core::report::html::report_html(&sc, &report, &map_paths);
         let files = [
             ("report.json", json.clone()),
             ("report.md", report_markdown(&report)),
             ("skim.csv", args.csv.finish(skim_csv(&sc, &skims))),
             ("paths.geojson", paths_geojson(&sc.network, &report, crs)),
+            ("report.html", html),
         ];
         write_all(&args.out, &files)?;
         if g.json {
@@ -58,7 +62,7 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
         say(
             g.json,
             &format!(
-                "wrote {}/{{report.md, report.json, skim.csv, paths.geojson}}",
+                "wrote {}/{{report.md, report.json, skim.csv, paths.geojson, report.html}}",
                 args.out.display()
             ),
         );

@@ -2,6 +2,7 @@
 
 use crate::common::{check_year, with_threads, CliError, CliResult};
 use crate::options::Global;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use tongda_core::analysis::timeline;
 use tongda_core::report::TextTable;
@@ -19,6 +20,9 @@ pub struct Args {
     /// year in turn): a file or a name from scenarios/.
     #[arg(long, default_value = "plan-2030")]
     scenario: String,
+    /// Also write the timeline as a chart to this HTML file.
+    #[arg(long)]
+    html: Option<PathBuf>,
 }
 
 /// Prints the timeline.
@@ -34,6 +38,12 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
         check_year(&sc.network, "--from", args.from)?;
         check_year(&sc.network, "--to", args.to)?;
         let t = timeline(&sc, args.from, args.to)?;
+        if let Some(path) = &args.html {
+            let (dir, name) = super::skim::dir_and_name(path)?;
+            let page = tongda_core::report::html::timeline_html(&t);
+            tongda_core::report::write_all(&dir, &[(name.as_str(), page)])?;
+            eprintln!("wrote {}", path.display());
+        }
         if g.json {
             let s =
                 serde_json::to_string_pretty(&t).map_err(|e| CliError::internal(e.to_string()))?;

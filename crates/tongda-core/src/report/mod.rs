@@ -4,6 +4,7 @@
 //! file to a temporary name and renames it, so a failure leaves no
 //! half-written output.
 
+pub mod html;
 mod markdown;
 mod paths;
 mod table;
