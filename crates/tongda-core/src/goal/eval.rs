@@ -99,6 +99,18 @@ pub struct ProjectRef {
     pub open_year: i32,
 }
 
+impl ProjectRef {
+    /// `名称 (status year)`, as the reports list it.
+    pub fn label(&self) -> String {
+        format!(
+            "{} ({} {})",
+            self.name_zh,
+            self.status.as_str(),
+            self.open_year
+        )
+    }
+}
+
 /// One origin–destination pair of a goal.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PairResult {

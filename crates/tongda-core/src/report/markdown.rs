@@ -1,7 +1,7 @@
 //! `report.md`: the report a planner reads.
 
 use super::{summary_table, Report};
-use crate::goal::{GoalResult, LegView, PairResult};
+use crate::goal::{GoalResult, LegView, PairResult, ProjectRef};
 use std::fmt::Write;
 
 fn fmt_min(m: Option<f64>) -> String {
@@ -45,11 +45,7 @@ fn pair_rows(out: &mut String, pairs: &[PairResult]) {
     let _ = writeln!(out, "| from → to | in-vehicle min | door-to-door min | margin | pass | relies on (not yet open) |");
     let _ = writeln!(out, "|---|---:|---:|---:|:-:|---|");
     for p in pairs {
-        let relies: Vec<String> = p
-            .relies_on
-            .iter()
-            .map(|r| format!("{} ({} {})", r.name_zh, r.status.as_str(), r.open_year))
-            .collect();
+        let relies: Vec<String> = p.relies_on.iter().map(ProjectRef::label).collect();
         let _ = writeln!(
             out,
             "| {} → {} | {} | {} | {} | {} | {} |",

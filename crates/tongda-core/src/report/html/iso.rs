@@ -2,10 +2,9 @@
 //! legend (`tongda isochrone --html`), and an index of a batch's pages
 //! (`tongda isochrones --html`).
 
-use super::map::{in_scenario, network, network_legend, outline, places, Frame};
+use super::map::{network, network_legend, outline, places, scenario_links, Frame};
 use super::{esc, mix, page, CONTROLS};
 use crate::iso::{IsoMeta, Isochrone, Origin};
-use crate::model::Link;
 use crate::scenario::Scenario;
 use std::fmt::Write;
 
@@ -32,12 +31,7 @@ fn band_colour(k: usize, n: usize) -> String {
 /// same bytes.
 pub fn isochrone_html(sc: &Scenario, iso: &Isochrone, meta: &IsoMeta) -> String {
     let f = Frame::of(&[&sc.base, &sc.network]);
-    let links: Vec<&Link> = sc
-        .network
-        .links
-        .iter()
-        .filter(|l| in_scenario(sc, l))
-        .collect();
+    let links = scenario_links(sc);
     let n = iso.bands.len();
     let mut bands = String::from("<g class=\"bands\">\n");
     for (k, b) in iso.bands.iter().enumerate() {

@@ -131,6 +131,16 @@ pub(crate) fn in_scenario(sc: &Scenario, link: &Link) -> bool {
         && (sc.spec.statuses.contains(&link.status) || sc.forced_projects.contains(&link.project))
 }
 
+/// The links of the scenario's network in its year ([`in_scenario`]), in
+/// file order: what the map pages draw.
+pub(crate) fn scenario_links(sc: &Scenario) -> Vec<&Link> {
+    sc.network
+        .links
+        .iter()
+        .filter(|l| in_scenario(sc, l))
+        .collect()
+}
+
 /// Drawing order of modes: rivers at the bottom, HSR on top.
 const ORDER: [Mode; 7] = [
     Mode::Waterway,

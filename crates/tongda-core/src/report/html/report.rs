@@ -1,10 +1,9 @@
 //! `report.html`: the scenario's network, each goal's critical paths, the
 //! goal table with both measures, and each path's legs on demand.
 
-use super::map::{in_scenario, network, network_legend, outline, places, Frame};
+use super::map::{network, network_legend, outline, places, scenario_links, Frame};
 use super::{esc, min1, page, CONTROLS};
-use crate::goal::{GoalResult, LegView, PairResult};
-use crate::model::Link;
+use crate::goal::{GoalResult, LegView, PairResult, ProjectRef};
 use crate::report::Report;
 use crate::scenario::Scenario;
 use crate::timemodel::Measure;
@@ -156,11 +155,7 @@ fn goal_pairs(i: usize, g: &GoalResult) -> String {
              <th class=\"n\">margin</th><th>pass</th><th>relies on (not yet open)</th></tr></thead><tbody>\n",
         );
         for (j, p) in g.pairs.iter().enumerate() {
-            let relies: Vec<String> = p
-                .relies_on
-                .iter()
-                .map(|r| format!("{} ({} {})", r.name_zh, r.status.as_str(), r.open_year))
-                .collect();
+            let relies: Vec<String> = p.relies_on.iter().map(ProjectRef::label).collect();
             let _ = writeln!(
                 out,
                 "<tr class=\"pair\" tabindex=\"0\" data-g=\"{i}\" data-p=\"{j}\"><td>{} → {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
@@ -259,12 +254,7 @@ fn pair_detail(i: usize, j: usize, g: &GoalResult, p: &PairResult) -> String {
 /// its year. Same inputs, same bytes.
 pub fn report_html(sc: &Scenario, r: &Report, paths_geojson: &str) -> String {
     let f = Frame::of(&[&sc.base, &sc.network]);
-    let links: Vec<&Link> = sc
-        .network
-        .links
-        .iter()
-        .filter(|l| in_scenario(sc, l))
-        .collect();
+    let links = scenario_links(sc);
     let paths = pair_paths(&f, paths_geojson);
 
     // Passing pairs first, failing ones on top of them.
