@@ -43,6 +43,7 @@ pub mod sweep;
 pub mod synth;
 pub mod text;
 pub mod timemodel;
+pub mod units;
 
 pub use error::{Diagnostic, Error, Result, Severity};
 pub use model::Network;

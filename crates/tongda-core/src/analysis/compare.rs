@@ -2,8 +2,8 @@
 //! population-weighted minutes, people within an hour of each hub.
 
 use super::{access::accessibility, evaluate, scenario_goals, Accessibility};
-use crate::goal::round1;
 use crate::scenario::Scenario;
+use crate::units::round1;
 use crate::Result;
 use serde::Serialize;
 

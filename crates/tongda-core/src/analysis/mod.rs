@@ -13,21 +13,20 @@ pub use compare::{compare, Comparison, GoalChange, PairChange};
 pub use rank::{candidates, rank, RankAction, RankRow};
 pub use timeline::{timeline, Timeline, TimelineGoal};
 
-use crate::goal::{read_goals, Evaluator, GoalResult, GoalSpec};
+use crate::goal::{read_goals, CheckedGoal, Evaluator, GoalResult};
 use crate::scenario::Scenario;
 use crate::Result;
 
 /// The goal file of a scenario, read and checked against its network.
-pub fn scenario_goals(sc: &Scenario) -> Result<Vec<GoalSpec>> {
+pub fn scenario_goals(sc: &Scenario) -> Result<Vec<CheckedGoal>> {
     let path = sc.goals_path().ok_or_else(|| {
         crate::Error::BadParameter(format!("{}: no `goals` file named", sc.file.display()))
     })?;
-    let goals = read_goals(&path)?;
-    Evaluator::new(sc).check(&goals, &path)?;
-    Ok(goals)
+    Evaluator::new(sc).check(&read_goals(&path)?, &path)
 }
 
-/// Evaluates `goals` on `sc`.
-pub fn evaluate(sc: &Scenario, goals: &[GoalSpec]) -> Vec<GoalResult> {
+/// Evaluates `goals` (checked on `sc` or on the scenario it derives from:
+/// edits add nodes but never remove one) on `sc`.
+pub fn evaluate(sc: &Scenario, goals: &[CheckedGoal]) -> Vec<GoalResult> {
     Evaluator::new(sc).evaluate(goals)
 }

@@ -6,7 +6,7 @@
 //! back in a fixed order, whatever the number of threads.
 
 use super::{access::accessibility, compare::HUBS, evaluate};
-use crate::goal::{GoalResult, GoalSpec};
+use crate::goal::{CheckedGoal, GoalResult};
 use crate::model::Status;
 use crate::scenario::{Edit, Scenario};
 use crate::Result;
@@ -82,7 +82,7 @@ fn passes(rs: &[GoalResult]) -> BTreeMap<String, bool> {
 /// (ties broken by project id).
 pub fn rank(
     sc: &Scenario,
-    goals: &[GoalSpec],
+    goals: &[CheckedGoal],
     projects: &[(String, RankAction)],
 ) -> Result<Vec<RankRow>> {
     let base_goals = passes(&evaluate(sc, goals));

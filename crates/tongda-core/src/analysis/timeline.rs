@@ -60,9 +60,9 @@ pub fn timeline(sc: &Scenario, from: i32, to: i32) -> Result<Timeline> {
                     series.get(i + 1).map(|s| s.0)
                 });
             TimelineGoal {
-                id: g.id.clone(),
-                title_zh: g.title_zh.clone(),
-                kind: g.kind.name(),
+                id: g.spec.id.clone(),
+                title_zh: g.spec.title_zh.clone(),
+                kind: g.spec.kind.name(),
                 first_pass_year,
                 years: series,
             }

@@ -1,9 +1,11 @@
 //! The goal file format (TOML), as serde types.
 
+use crate::error::Diagnostic;
 use crate::inventory::Category;
-use crate::model::{Mode, Province};
-use crate::timemodel::{Measure, Profile};
+use crate::timemodel::Profile;
+use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
+use std::path::Path;
 
 /// A goal file: `[[goal]]` tables.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,15 +45,15 @@ pub enum Quantifier {
     All,
 }
 
-fn passenger() -> Profile {
+pub(super) fn passenger() -> Profile {
     Profile::Passenger
 }
 
-fn freight() -> Profile {
+pub(super) fn freight() -> Profile {
     Profile::Freight
 }
 
-fn yes() -> bool {
+pub(super) fn yes() -> bool {
     true
 }
 
@@ -65,105 +67,53 @@ pub struct KmTarget {
     pub km: f64,
 }
 
-/// The kinds of goal, tagged by `kind`.
+/// The kinds of goal, tagged by `kind`; each is a type in its own module.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum GoalKind {
-    /// Two places within the threshold (both directions unless `both_directions = false`).
-    Pair {
-        /// Origin place.
-        from: String,
-        /// Destination place.
-        to: String,
-        /// Also check `to → from`.
-        #[serde(default = "yes")]
-        both_directions: bool,
-        /// Threshold, minutes.
-        threshold_min: f64,
-        /// The measure the goal is judged on (both are reported).
-        measure: Measure,
-        /// Travel profile.
-        #[serde(default = "passenger")]
-        profile: Profile,
-    },
-    /// Each member of `set` within the threshold of any/all `hubs` (both quantifiers reported).
-    HubToSet {
-        /// Hubs (origins).
-        hubs: Vec<String>,
-        /// Members (destinations).
-        set: Vec<String>,
-        /// Which quantifier decides pass/fail.
-        quantifier: Quantifier,
-        /// Threshold, minutes.
-        threshold_min: f64,
-        /// Judged measure.
-        measure: Measure,
-        /// Travel profile.
-        #[serde(default = "passenger")]
-        profile: Profile,
-    },
+    /// Two places within the threshold.
+    Pair(super::pair::Pair),
+    /// Each member of a set within the threshold of any/all hubs.
+    HubToSet(super::hub_to_set::HubToSet),
     /// Every ordered pair of members within the threshold.
-    WithinSet {
-        /// Members.
-        set: Vec<String>,
-        /// Threshold, minutes.
-        threshold_min: f64,
-        /// Judged measure.
-        measure: Measure,
-        /// Travel profile.
-        #[serde(default = "passenger")]
-        profile: Profile,
-    },
+    WithinSet(super::within_set::WithinSet),
     /// Share of the region's population within the threshold of the nearest base.
-    Coverage {
-        /// Bases (origins), e.g. rescue centres.
-        bases: Vec<String>,
-        /// Threshold, minutes.
-        threshold_min: f64,
-        /// Share (0–1) of the population that must be covered.
-        required_share: f64,
-        /// Judged measure.
-        measure: Measure,
-        /// Travel profile.
-        #[serde(default = "passenger")]
-        profile: Profile,
-    },
+    Coverage(super::coverage::Coverage),
     /// A freight route through `via` that uses `modes`, timed against an alternative.
-    FreightRoute {
-        /// Origin.
-        from: String,
-        /// Destination.
-        to: String,
-        /// Nodes the route must pass, in order.
-        #[serde(default)]
-        via: Vec<String>,
-        /// Modes the route must use (e.g. rail and waterway for 铁水联运).
-        modes: Vec<Mode>,
-        /// Modes of the alternative it is compared with (e.g. rail only).
-        alternative_modes: Vec<Mode>,
-        /// Travel profile.
-        #[serde(default = "freight")]
-        profile: Profile,
-    },
-    /// Network kilometres of a province against targets (only as good as the data's coverage).
-    Inventory {
-        /// Province.
-        province: Province,
-        /// Targets.
-        targets: Vec<KmTarget>,
-    },
+    FreightRoute(super::freight_route::FreightRoute),
+    /// Network kilometres of a province against targets.
+    Inventory(super::inventory::Inventory),
 }
 
 impl GoalKind {
     /// The `kind` tag.
     pub fn name(&self) -> &'static str {
         match self {
-            GoalKind::Pair { .. } => "pair",
-            GoalKind::HubToSet { .. } => "hub_to_set",
-            GoalKind::WithinSet { .. } => "within_set",
-            GoalKind::Coverage { .. } => "coverage",
-            GoalKind::FreightRoute { .. } => "freight_route",
-            GoalKind::Inventory { .. } => "inventory",
+            GoalKind::Pair(_) => "pair",
+            GoalKind::HubToSet(_) => "hub_to_set",
+            GoalKind::WithinSet(_) => "within_set",
+            GoalKind::Coverage(_) => "coverage",
+            GoalKind::FreightRoute(_) => "freight_route",
+            GoalKind::Inventory(_) => "inventory",
         }
     }
+}
+
+/// Reads a goal file.
+pub fn read_goals(path: &Path) -> Result<Vec<GoalSpec>> {
+    parse_goals(&crate::io::budget::read_text(path)?, path)
+}
+
+/// Parses the text of a goal file read from `path` (named in diagnostics).
+pub fn parse_goals(text: &str, path: &Path) -> Result<Vec<GoalSpec>> {
+    let file: GoalFile = toml::from_str(text).map_err(|e| {
+        Error::Invalid(vec![Diagnostic::error(
+            path,
+            None,
+            format!("not a valid goal file: {}", e.to_string().trim()),
+            "see scenarios/goals.toml for the format",
+        )])
+    })?;
+    crate::io::keys::check_toml(text, path, crate::io::keys::goal_table_errors)?;
+    Ok(file.goals)
 }

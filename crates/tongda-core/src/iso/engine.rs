@@ -12,6 +12,7 @@ use crate::graph::{RoutingGraph, VertexId, Weight};
 use crate::model::NodeIdx;
 use crate::route::{Dijkstra, Endpoint};
 use crate::timemodel::Measure;
+use crate::units::round1;
 use crate::{Network, TimeModel};
 use geo::{GeodesicArea, MultiPolygon};
 
@@ -344,8 +345,4 @@ impl<'a> IsoEngine<'a> {
             node_seconds,
         }
     }
-}
-
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
 }

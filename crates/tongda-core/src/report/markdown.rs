@@ -84,7 +84,7 @@ fn goal_section(out: &mut String, g: &GoalResult) {
     if !g.note.is_empty() {
         let _ = writeln!(out, "Encoding: {}  ", g.note);
     }
-    let _ = writeln!(out, "\n**{}**\n", g.summary);
+    let _ = writeln!(out, "\n**{}**\n", crate::report::goal_summary(g));
     if g.kind == "inventory" || g.kind == "coverage" {
         let _ = writeln!(
             out,

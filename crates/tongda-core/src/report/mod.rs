@@ -7,10 +7,12 @@
 pub mod html;
 mod markdown;
 mod paths;
+mod summary;
 mod table;
 
 pub use markdown::report_markdown;
 pub use paths::paths_geojson;
+pub use summary::goal_summary;
 pub use table::{display_width, summary_table, TextTable};
 
 use crate::goal::{read_goals, Evaluator, GoalResult};
@@ -85,7 +87,7 @@ pub fn run(sc: &Scenario) -> Result<(Report, PlaceSkims)> {
     })?;
     let goals = read_goals(&goals_path)?;
     let mut ev = Evaluator::new(sc);
-    ev.check(&goals, &goals_path)?;
+    let goals = ev.check(&goals, &goals_path)?;
     let results = ev.evaluate(&goals);
     let places: Vec<u32> = (0..sc.network.nodes.len() as u32)
         .filter(|&i| sc.network.nodes[i as usize].kind.is_place())

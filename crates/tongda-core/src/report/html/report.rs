@@ -140,7 +140,7 @@ fn goal_pairs(i: usize, g: &GoalResult) -> String {
         "<div class=\"goal-pairs\" data-g=\"{i}\" hidden>\n<h2>{} — {} <span class=\"{res}\">{res}</span></h2>\n<p>{}</p>\n",
         esc(&g.id),
         esc(&g.title_zh),
-        esc(&g.summary),
+        esc(&crate::report::goal_summary(g)),
         res = pass_word(g.pass)
     );
     if !g.note.is_empty() {

@@ -1,0 +1,74 @@
+//! `kind = "pair"`: two places within the threshold, both directions unless
+//! `both_directions = false` (G1: 成都 ↔ 重庆 within 60 min).
+
+use super::evaluator::set_timed;
+use super::spec::{passenger, yes};
+use super::{bad_threshold, Evaluator, GoalResult, Kind, NodeIds};
+use crate::model::NodeIdx;
+use crate::timemodel::{Measure, Profile};
+use serde::{Deserialize, Serialize};
+
+/// A pair goal as written in the goal file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pair {
+    /// Origin place.
+    pub from: String,
+    /// Destination place.
+    pub to: String,
+    /// Also check `to → from`.
+    #[serde(default = "yes")]
+    pub both_directions: bool,
+    /// Threshold, minutes.
+    pub threshold_min: f64,
+    /// The measure the goal is judged on (both are reported).
+    pub measure: Measure,
+    /// Travel profile.
+    #[serde(default = "passenger")]
+    pub profile: Profile,
+}
+
+/// A pair goal with its places resolved.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    goal: Pair,
+    from: NodeIdx,
+    to: NodeIdx,
+}
+
+impl Kind for Pair {
+    type Checked = Checked;
+
+    fn bad_values(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        if self.from == self.to {
+            out.push((
+                format!("`from` and `to` are the same place \"{}\"", self.from),
+                "name two different places".into(),
+            ));
+        }
+        out.extend(bad_threshold(self.threshold_min));
+        out
+    }
+
+    fn check(&self, ids: &mut NodeIds) -> Option<Checked> {
+        let (from, to) = (ids.node("from", &self.from), ids.node("to", &self.to));
+        Some(Checked {
+            goal: self.clone(),
+            from: from?,
+            to: to?,
+        })
+    }
+
+    fn evaluate(c: &Checked, ev: &mut Evaluator, r: &mut GoalResult) {
+        let g = &c.goal;
+        set_timed(r, g.profile, g.measure, g.threshold_min);
+        r.pairs
+            .push(ev.pair(g.profile, (c.from, c.to), g.measure, g.threshold_min));
+        if g.both_directions {
+            r.pairs
+                .push(ev.pair(g.profile, (c.to, c.from), g.measure, g.threshold_min));
+        }
+        let all: Vec<usize> = (0..r.pairs.len()).collect();
+        super::pairs::judge(r, &all);
+    }
+}

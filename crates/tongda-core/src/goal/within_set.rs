@@ -1,0 +1,64 @@
+//! `kind = "within_set"`: every ordered pair of a set's members within the
+//! threshold (G3: a one-hour commute inside the Chengdu metropolitan area).
+
+use super::evaluator::set_timed;
+use super::spec::passenger;
+use super::{bad_threshold, listed_twice, too_short, Evaluator, GoalResult, Kind, NodeIds};
+use crate::model::NodeIdx;
+use crate::timemodel::{Measure, Profile};
+use serde::{Deserialize, Serialize};
+
+/// A within-set goal as written in the goal file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WithinSet {
+    /// Members.
+    pub set: Vec<String>,
+    /// Threshold, minutes.
+    pub threshold_min: f64,
+    /// Judged measure.
+    pub measure: Measure,
+    /// Travel profile.
+    #[serde(default = "passenger")]
+    pub profile: Profile,
+}
+
+/// A within-set goal with its members resolved.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    goal: WithinSet,
+    set: Vec<NodeIdx>,
+}
+
+impl Kind for WithinSet {
+    type Checked = Checked;
+
+    fn bad_values(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        out.extend(too_short("set", self.set.len(), 2, "within_set"));
+        out.extend(listed_twice("set", &self.set));
+        out.extend(bad_threshold(self.threshold_min));
+        out
+    }
+
+    fn check(&self, ids: &mut NodeIds) -> Option<Checked> {
+        Some(Checked {
+            goal: self.clone(),
+            set: ids.nodes("set", &self.set)?,
+        })
+    }
+
+    fn evaluate(c: &Checked, ev: &mut Evaluator, r: &mut GoalResult) {
+        let g = &c.goal;
+        set_timed(r, g.profile, g.measure, g.threshold_min);
+        for (i, &a) in c.set.iter().enumerate() {
+            for (j, &b) in c.set.iter().enumerate() {
+                if i != j {
+                    r.pairs
+                        .push(ev.pair(g.profile, (a, b), g.measure, g.threshold_min));
+                }
+            }
+        }
+        let all: Vec<usize> = (0..r.pairs.len()).collect();
+        super::pairs::judge(r, &all);
+    }
+}
