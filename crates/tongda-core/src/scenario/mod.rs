@@ -15,7 +15,7 @@ use crate::graph::GraphSpec;
 use crate::io::{geodata_files, load_geodata_sources};
 use crate::timemodel::{Profile, TimeModel};
 use crate::{Error, Network, Result};
-use edits::Resolved;
+use edits::Apply;
 use std::path::{Path, PathBuf};
 
 /// A scenario ready to route: the edited network and its time model.
@@ -261,16 +261,13 @@ impl Scenario {
         spec: ScenarioSpec,
         file: &Path,
         network: &Network,
-        resolved: &[Resolved],
+        resolved: &[Box<dyn Apply>],
         loaded: Loaded,
     ) -> Scenario {
         let (links, services, edit_reports) = edits::apply(network, resolved);
         let forced_projects = resolved
             .iter()
-            .filter_map(|r| match r {
-                Resolved::Open { project, .. } => Some(project.clone()),
-                _ => None,
-            })
+            .filter_map(|r| r.opens().map(String::from))
             .collect();
         let mut edited = network.clone();
         edited.set_links(links);
