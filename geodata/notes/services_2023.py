@@ -143,14 +143,14 @@ class Net:
         return best[1] if best else None
 
 
-def runs_of(train, calls, net):
+def runs_of(train, calls, net, with_paths=False):
     emu = train[0] in "GDCS"
     kept = [(i, net.byname[n]) for i, (n, _) in enumerate(calls) if n in net.byname]
-    runs, cur, lines, seen = [], [], [], set()
+    runs, cur, lines, seen, paths = [], [], [], set(), []
     called = {sid for _, sid in kept}
     for k, (i, sid) in enumerate(kept):
         if not cur:
-            cur, lines, seen = [sid], [], {sid}
+            cur, lines, seen, paths = [sid], [], {sid}, []
             continue
         j, prev = kept[k - 1]
         t = sum(m for _, m in calls[j + 1:i + 1])
@@ -166,16 +166,17 @@ def runs_of(train, calls, net):
                   and not ((inner | {sid}) & seen))
         if ok:
             cur.append(sid)
+            paths.append([l["id"] for l in p])
             seen |= inner | {sid}
             for l in p:
                 if l["line"] not in lines:
                     lines.append(l["line"])
         else:
             if len(cur) >= 2:
-                runs.append((cur, lines))
-            cur, lines, seen = [sid], [], {sid}
+                runs.append((cur, lines, paths) if with_paths else (cur, lines))
+            cur, lines, seen, paths = [sid], [], {sid}, []
     if len(cur) >= 2:
-        runs.append((cur, lines))
+        runs.append((cur, lines, paths) if with_paths else (cur, lines))
     return runs
 
 
@@ -210,22 +211,31 @@ def patterns(git_dir, rail_path, year=2022):
     return out, net
 
 
+def check_consistency(git_dir, rail_path, year=2022):
+    """Stop pairs of a run where the router (shortest km over the pattern's lines) would take
+    other links than the path assigned to the train: (train, from, to, assigned km, router km)."""
+    from check_services import shortest
+    net = Net(rail_path, year)
+    trains = read_dump(git_dir)
+    bad = []
+    for tn in sorted(trains):
+        for stops, lines, paths in runs_of(tn, trains[tn], net, with_paths=True):
+            for (a, b), pth in zip(zip(stops, stops[1:]), paths):
+                r = shortest(net.links, set(lines), a, b)
+                if r is None or {l["id"] for l in r[1]} != set(pth):
+                    km = sum(l["km"] for l in net.links if l["id"] in set(pth))
+                    bad.append((tn, a, b, round(km, 1), round(r[0], 1) if r else None))
+    return bad
+
+
+if __name__ == "__main__" and len(sys.argv) > 2 and sys.argv[2] == "--consistency":
+    for row in check_consistency(sys.argv[1], os.path.join(os.path.dirname(__file__), "..", "rail.geojson")):
+        print(*row)
+    sys.exit(0)
+
 if __name__ == "__main__":
     pats, net = patterns(sys.argv[1], os.path.join(os.path.dirname(__file__), "..", "rail.geojson"))
     print(len(pats), "patterns,", sum(p["per_day"] for p in pats), "per_day sum")
     for p in pats:
         print(p["per_day"], "ow" if p["oneway"] else "2w", "–".join(net.stations[s]["name_zh"] for s in p["stops"]),
               p["lines"], p["trains"][:60])
-
-
-def check_consistency(pats, net):
-    """Patterns whose stops the router (shortest km over the pattern's lines) would join over
-    other links than the ones assigned (a warning list; such a pattern is still written)."""
-    from check_services import shortest
-    bad = []
-    for p in pats:
-        for a, b in zip(p["stops"], p["stops"][1:]):
-            r = shortest(net.links, set(p["lines"]), a, b)
-            if r is None:
-                bad.append((p, a, b, "not connected"))
-    return bad
