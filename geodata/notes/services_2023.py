@@ -2,7 +2,8 @@
 """Stop patterns of the region's trains from a 2023 12306 dump (used by build_services.py).
 
 Source: public repository Zhang-Yukun/2023ComplexNetworkProject, file
-`data/temp_data/edge_multiply_raw.csv` (commit 71895c0, 2023-09-28), read with `git show`
+`data/temp_data/edge_multiply_raw.csv` (snapshot commit 71895c0, 2023-09-28; the file was last
+written in commit 5f69d1e, 2023-09-25, when the lists were queried), read with `git show`
 (not copied here). Its script `src/backend/script/station_catch.py` queried 12306's
 `otn/queryTrainInfo/query` (the official stop list of a train: every call, arrival and
 departure) for every train number 12306's search returned, on a date drawn from
