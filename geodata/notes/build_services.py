@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Write geodata/services.toml (see geodata/notes/services.md for sources and rules).
 
-Usage: python3 geodata/notes/build_services.py DIAGRAM.json > geodata/services.toml
+Usage: python3 geodata/notes/build_services.py DIAGRAM.json [T23_GIT_DIR] > geodata/services.toml
+T23_GIT_DIR is the git directory of the public repository Zhang-Yukun/2023ComplexNetworkProject
+(the 2023 12306 stop lists, see services_2023.py); without it the file is written as before.
 DIAGRAM.json is `source/西成客专线广成段20190105.json` of the public repository
 CDK6182CHR/train_graph (commit f86e967), read with `git show`; it is not copied here.
 The services from press figures and the default patterns are written out below, each with
@@ -394,13 +396,14 @@ def others():
                "2021-01-20, sc.sina.com.cn/news/m/2021-01-20/detail-ikftpnnx9400286.shtml); all run 成都西–雅安 "
                "(assumption; since 2022-10 some run to 成都南/成都东, outside this line)", from_year=2021)
     # ---- 川青 (line chuanqing)
-    src_cq = ("川青铁路青白江东–镇江关 opening 2023-11-28: 18 trains/day (9 pairs), 成都东→三星堆 18 min, →绵竹南 31 min "
+    src_cq = ("mode hsr: the trains leave 成都东 over the 成绵乐 HSR section of the line (its first links are hsr in "
+              "the data); 川青铁路青白江东–镇江关 opening 2023-11-28: 18 trains/day (9 pairs), 成都东→三星堆 18 min, →绵竹南 31 min "
               "(国铁集团 via 中国网 2023-11-25, chinaxiaokang.com/chengshi/2023/1126/1473218.html); in-region part")
     add("svc_chuanqing2023_express", "川青 成都东–三星堆–绵竹南–安州 大站", "Chengdu–Xining line Chengdu East–Anzhou express",
-        ["st_chengdudong", "st_sanxingdui", "st_mianzhunan", "st_anzhou"], ["chuanqing"], per_day=5, from_year=2023,
+        ["st_chengdudong", "st_sanxingdui", "st_mianzhunan", "st_anzhou"], ["chuanqing"], per_day=5, from_year=2023, mode="hsr",
         source=src_cq + "; split: assumption — 5 of 9 call only where the opening report quotes times (三星堆, 绵竹南) and at the end")
     add("svc_chuanqing2023_local", "川青 成都东–三星堆–绵竹南–安州 站站停", "Chengdu–Xining line Chengdu East–Anzhou all stations",
-        all_stations(["st_chengdudong", "st_anzhou"], ["chuanqing"]), ["chuanqing"], per_day=4, from_year=2023,
+        all_stations(["st_chengdudong", "st_anzhou"], ["chuanqing"]), ["chuanqing"], per_day=4, from_year=2023, mode="hsr",
         source=src_cq + "; split: assumption, default rule — all-stop 4 of 9")
 
 
@@ -511,12 +514,59 @@ def toml_str(v):
     return json.dumps(v, ensure_ascii=False)
 
 
+T23_FIRST = 2020  # the 2023 timetable stands in from here (geodata/notes/services.md, "2020 on")
+
+
+def timetable_2023(git_dir):
+    """One service per distinct stop pattern of the 2023 12306 stop lists (services_2023.py); the
+    services of the older sources on the lines it covers end in 2019."""
+    import services_2023
+    pats, _ = services_2023.patterns(git_dir, os.path.join(ROOT, "rail.geojson"))
+    covered = {l for p in pats for l in p["lines"]} | {"chengyu_hsr_2015"}
+    old = list(SERVICES)
+    SERVICES.clear()
+    for s in old:
+        if "_default" in s["id"] or not set(s["lines"]) <= covered:
+            SERVICES.append(s)
+            continue
+        if s.get("from_year", 0) >= T23_FIRST:
+            continue  # superseded entirely
+        if s.get("to_year") is None or s["to_year"] >= T23_FIRST:
+            s["to_year"] = T23_FIRST - 1
+            s["source"] += f"; ends {T23_FIRST - 1}: from {T23_FIRST} the 2023 12306 stop lists (svc_t23_*) run on its lines"
+        SERVICES.append(s)
+    seq = defaultdict(int)
+    for p in pats:
+        st, ls = p["stops"], p["lines"]
+        seq[ls[0]] += 1
+        sid = f"svc_t23_{ls[0]}_{seq[ls[0]]:03d}"
+        nm_zh = "–".join(zh(x) for x in st)
+        nm_en = "–".join(en(x) for x in st)
+        src = (f"{services_2023.SRC}; trains: {p['trains']} ({p['count']}); the 2023 timetable (in force on the "
+               f"query dates, which include the National Day peak, so holiday extras may be counted) stands in for "
+               f"{T23_FIRST}–2022 (assumption: no complete timetable of those years found)")
+        def first_year(lines):
+            return max(l["open"] for a, b in zip(st, st[1:]) for l in shortest(LINKS, set(lines), a, b)[1])
+        fy = max(T23_FIRST, first_year(ls))
+        base = dict(per_day=p["per_day"], oneway=p["oneway"])
+        if "chengyu_hsr" in ls:
+            ls15 = ["chengyu_hsr_2015" if l == "chengyu_hsr" else l for l in ls]
+            fy15 = max(T23_FIRST, first_year(ls15))
+            if fy15 <= 2020:
+                add(sid + "_2020", f"2023时刻 {nm_zh} (提速前线路)", f"2023 timetable {nm_en} (on the line before the 2020 speed-up)",
+                    st, ls15, from_year=fy15, to_year=2020,
+                    source=src + "; in 2020 on 成渝高铁 before the 2020-12-24 speed-up (line chengyu_hsr_2015)", **base)
+        add(sid, f"2023时刻 {nm_zh}", f"2023 timetable {nm_en}", st, ls, from_year=fy, source=src, **base)
+
+
 def main():
     emit_diagram(sys.argv[1])
     chengyu()
     others()
     planned()
     chenggui2019()
+    if len(sys.argv) > 2:
+        timetable_2023(sys.argv[2])
     order = ["id", "name_zh", "name_en", "mode", "stops", "lines", "per_day", "headway_min",
              "from_year", "to_year", "oneway", "source"]
     out = [HEADER]

@@ -43,13 +43,15 @@ def by_line(rows):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default="tongda", help="tongda binary")
+    ap.add_argument("--geodata", default=None, help="network directory (default: the binary's default, geodata/)")
     ap.add_argument("years", nargs="+")
     args = ap.parse_args()
     allrows = []
     per_file = {}
     for y in args.years:
         path = f"geodata/check_{y}_timetable.csv"
-        out = subprocess.run([args.bin, "calibrate", "--file", path, "--json"],
+        gd = ["--geodata", args.geodata] if args.geodata else []
+        out = subprocess.run([args.bin, "calibrate", *gd, "--file", path, "--json"],
                              capture_output=True, check=True, text=True).stdout
         d = json.loads(out)
         src = {r["id"]: r["source"] for r in csv.DictReader(open(path, encoding="utf-8"))}
