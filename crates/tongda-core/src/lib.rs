@@ -36,6 +36,7 @@ pub mod iso;
 pub mod model;
 pub mod population;
 pub mod report;
+pub mod robust;
 pub mod route;
 pub mod scenario;
 pub mod skim;

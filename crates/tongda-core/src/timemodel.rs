@@ -131,6 +131,11 @@ pub const MAX_STOP_S: f64 = 1800.0;
 pub struct ModeParams {
     /// Cruise speed as a fraction of the usable top speed (0 < f ≤ 1).
     pub cruise_fraction: f64,
+    /// Standard deviation of `cruise_fraction` for robustness draws (0: not
+    /// drawn); the defaults come from a bootstrap over the calibration rows
+    /// (`tongda calibrate --bootstrap`, README "Robustness").
+    #[serde(default)]
+    pub cruise_fraction_sd: f64,
     /// Speed cap for this profile (e.g. trucks 90 km/h), km/h.
     #[serde(default)]
     pub max_speed_kmh: Option<f64>,
@@ -193,6 +198,7 @@ fn scheduled(
 ) -> ModeParams {
     ModeParams {
         cruise_fraction,
+        cruise_fraction_sd: 0.0,
         max_speed_kmh: None,
         terminal_s,
         pass_stop_s,
@@ -203,6 +209,7 @@ fn scheduled(
 fn road(cruise_fraction: f64, max_speed_kmh: Option<f64>) -> ModeParams {
     ModeParams {
         cruise_fraction,
+        cruise_fraction_sd: 0.0,
         max_speed_kmh,
         terminal_s: 0.0,
         pass_stop_s: 0.0,
@@ -325,6 +332,12 @@ impl TimeModel {
                     return Err(format!(
                         "{at}.cruise_fraction = {} must be in (0, 1]",
                         mp.cruise_fraction
+                    ));
+                }
+                if !(mp.cruise_fraction_sd >= 0.0 && mp.cruise_fraction_sd <= 0.5) {
+                    return Err(format!(
+                        "{at}.cruise_fraction_sd = {} must be in [0, 0.5]",
+                        mp.cruise_fraction_sd
                     ));
                 }
                 if mp.max_speed_kmh.is_some_and(|v| !(v > 0.0 && v <= 600.0)) {

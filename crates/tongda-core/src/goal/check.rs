@@ -125,3 +125,30 @@ pub(super) fn check(net: &Network, goals: &[GoalSpec], file: &Path) -> Result<Ve
         Err(Error::Invalid(diags))
     }
 }
+
+impl CheckedGoal {
+    /// The goal's verdict and margin from the travel times `t` gives.
+    pub fn outcome(&self, t: &mut dyn super::Times) -> super::Outcome {
+        match &self.kind {
+            CheckedKind::Pair(c) => pair::Pair::outcome(c, t),
+            CheckedKind::HubToSet(c) => hub_to_set::HubToSet::outcome(c, t),
+            CheckedKind::WithinSet(c) => within_set::WithinSet::outcome(c, t),
+            CheckedKind::Coverage(c) => coverage::Coverage::outcome(c, t),
+            CheckedKind::FreightRoute(c) => freight_route::FreightRoute::outcome(c, t),
+            CheckedKind::Inventory(c) => inventory::Inventory::outcome(c, t),
+        }
+    }
+
+    /// The profiles whose graphs the goal routes on, with the modes a
+    /// freight route restricts them to.
+    pub fn graphs(&self) -> Vec<(crate::timemodel::Profile, Option<Vec<crate::model::Mode>>)> {
+        match &self.kind {
+            CheckedKind::Pair(c) => vec![(c.profile(), None)],
+            CheckedKind::HubToSet(c) => vec![(c.profile(), None)],
+            CheckedKind::WithinSet(c) => vec![(c.profile(), None)],
+            CheckedKind::Coverage(c) => vec![(c.profile(), None)],
+            CheckedKind::FreightRoute(c) => c.restricted(),
+            CheckedKind::Inventory(_) => vec![],
+        }
+    }
+}

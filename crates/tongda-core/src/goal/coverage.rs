@@ -5,6 +5,7 @@ use super::evaluator::set_timed;
 use super::result::{CoverageDetails, Details, FarPlace};
 use super::spec::passenger;
 use super::{bad_threshold, listed_twice, too_short, Evaluator, GoalResult, Kind, NodeIds};
+use super::{Outcome, Times};
 use crate::model::NodeIdx;
 use crate::skim::Skim;
 use crate::timemodel::{Measure, Profile};
@@ -113,5 +114,38 @@ impl Kind for Coverage {
             share: r.value,
             places_outside: outside.len(),
         });
+    }
+
+    fn outcome(c: &Checked, t: &mut dyn Times) -> Outcome {
+        let g = &c.goal;
+        let units = crate::population::units(t.network());
+        let unit_idx: Vec<NodeIdx> = units.iter().map(|u| u.0).collect();
+        let rows: Vec<Vec<Option<crate::graph::Weight>>> = (c.bases.iter())
+            .map(|&b| t.seconds(g.profile, g.measure, b, &unit_idx))
+            .collect();
+        let total = crate::population::total(&units);
+        let mut covered = 0u64;
+        for (j, (_, people)) in units.iter().enumerate() {
+            let best = rows.iter().filter_map(|row| row[j]).min();
+            if best.is_some_and(|s| f64::from(s) / 60.0 <= g.threshold_min) {
+                covered = covered.saturating_add(*people);
+            }
+        }
+        let share = if total > 0 {
+            covered as f64 / total as f64
+        } else {
+            0.0
+        };
+        Outcome {
+            pass: share >= g.required_share,
+            margin: Some(round_to(round_to(share, 3) - g.required_share, 3)),
+        }
+    }
+}
+
+impl Checked {
+    /// The profile the goal routes on.
+    pub fn profile(&self) -> crate::timemodel::Profile {
+        self.goal.profile
     }
 }

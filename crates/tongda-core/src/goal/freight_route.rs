@@ -4,6 +4,7 @@
 use super::result::{Details, FreightDetails};
 use super::spec::freight;
 use super::{too_short, Evaluator, GoalResult, Kind, NodeIds};
+use super::{Outcome, Times};
 use crate::graph::RoutingGraph;
 use crate::model::{Mode, NodeIdx};
 use crate::route::Router;
@@ -129,5 +130,29 @@ impl Kind for FreightRoute {
             stops,
         });
         r.pairs = stages;
+    }
+
+    fn outcome(c: &Checked, t: &mut dyn Times) -> Outcome {
+        let g = &c.goal;
+        let mut used = BTreeSet::new();
+        let mut exists = true;
+        for w in c.stops.windows(2) {
+            match t.restricted_route(g.profile, &g.modes, w[0], w[1]) {
+                Some((_, modes)) => used.extend(modes),
+                None => exists = false,
+            }
+        }
+        Outcome {
+            pass: exists && g.modes.iter().all(|m| used.contains(m)),
+            margin: None,
+        }
+    }
+}
+
+impl Checked {
+    /// The restricted graphs the goal routes on: the corridor's modes (and
+    /// the alternative's, which `evaluate` reports but no verdict uses).
+    pub fn restricted(&self) -> Vec<(Profile, Option<Vec<Mode>>)> {
+        vec![(self.goal.profile, Some(self.goal.modes.clone()))]
     }
 }

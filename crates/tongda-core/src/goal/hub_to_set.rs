@@ -5,6 +5,7 @@ use super::evaluator::set_timed;
 use super::result::{Details, HubToSetDetails};
 use super::spec::{passenger, Quantifier};
 use super::{bad_threshold, listed_twice, too_short, Evaluator, GoalResult, Kind, NodeIds};
+use super::{minutes, timed_outcome, Outcome, Times};
 use crate::model::NodeIdx;
 use crate::timemodel::{Measure, Profile};
 use serde::{Deserialize, Serialize};
@@ -86,6 +87,29 @@ impl Kind for HubToSet {
         super::pairs::judge(r, &deciding);
         r.details = Details::HubToSet(d);
     }
+
+    fn outcome(c: &Checked, t: &mut dyn Times) -> Outcome {
+        let g = &c.goal;
+        let by_hub: Vec<Vec<Option<f64>>> = (c.hubs.iter())
+            .map(|&h| {
+                (t.seconds(g.profile, g.measure, h, &c.set).into_iter())
+                    .map(minutes)
+                    .collect()
+            })
+            .collect();
+        let key = |m: &Option<f64>| m.unwrap_or(f64::INFINITY);
+        let deciding: Vec<Option<f64>> = (0..c.set.len())
+            .map(|j| {
+                let per_hub = by_hub.iter().map(|row| row[j]);
+                let pick = match g.quantifier {
+                    Quantifier::Any => per_hub.min_by(|a, b| key(a).total_cmp(&key(b))),
+                    Quantifier::All => per_hub.max_by(|a, b| key(a).total_cmp(&key(b))),
+                };
+                pick.flatten()
+            })
+            .collect();
+        timed_outcome(&deciding, g.threshold_min)
+    }
 }
 
 impl HubToSetDetails {
@@ -96,5 +120,12 @@ impl HubToSetDetails {
             Quantifier::Any => &self.nearest,
             Quantifier::All => &self.farthest,
         }
+    }
+}
+
+impl Checked {
+    /// The profile the goal routes on.
+    pub fn profile(&self) -> crate::timemodel::Profile {
+        self.goal.profile
     }
 }

@@ -5,6 +5,7 @@
 use super::result::{Details, InventoryDetails, InventoryRow};
 use super::spec::KmTarget;
 use super::{too_short, Evaluator, GoalResult, Kind, NodeIds};
+use super::{Outcome, Times};
 use crate::model::{Province, Status};
 use serde::{Deserialize, Serialize};
 
@@ -76,5 +77,17 @@ impl Kind for Inventory {
             targets,
             year: sc.spec.year,
         });
+    }
+
+    fn outcome(g: &Checked, t: &mut dyn Times) -> Outcome {
+        let net = t.network();
+        let inv = crate::inventory::Inventory::of(net, t.year());
+        let short: Vec<f64> = (g.targets.iter())
+            .map(|k| inv.category_km(net, k.category, g.province, &Status::ALL) - k.km)
+            .collect();
+        Outcome {
+            pass: short.iter().all(|&d| d >= 0.0),
+            margin: short.into_iter().reduce(f64::min).map(crate::units::round1),
+        }
     }
 }

@@ -35,6 +35,11 @@ mod result;
 mod spec;
 pub mod within_set;
 
+use crate::graph::Weight;
+use crate::model::{Mode, Network, NodeIdx};
+use crate::timemodel::{Measure, Profile};
+use std::collections::BTreeSet;
+
 pub use check::{CheckedGoal, CheckedKind, NodeIds};
 pub use evaluator::Evaluator;
 pub use pairs::slowest;
@@ -63,6 +68,70 @@ pub trait Kind {
     /// Evaluates the checked goal on the evaluator's scenario, filling the
     /// kind's part of `out`.
     fn evaluate(checked: &Self::Checked, ev: &mut Evaluator, out: &mut GoalResult);
+
+    /// The verdict and margin alone, from the travel times `times` gives:
+    /// what a robustness draw needs, without paths. Equal to `evaluate`'s
+    /// `pass` and [`GoalResult::margin`] on the same graphs (tested).
+    fn outcome(checked: &Self::Checked, times: &mut dyn Times) -> Outcome;
+}
+
+/// The verdict and margin of one goal in one draw.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Outcome {
+    /// Pass or fail.
+    pub pass: bool,
+    /// The margin (see [`GoalResult::margin`]); `None` where the goal has
+    /// none or the deciding pair is unreachable.
+    pub margin: Option<f64>,
+}
+
+/// Travel times on one draw's graphs, as [`Kind::outcome`] asks for them.
+pub trait Times {
+    /// Seconds from `origin` to each of `dests` under `measure` on the
+    /// profile's graph (`None`: unreachable), as the router would find them.
+    fn seconds(
+        &mut self,
+        profile: Profile,
+        measure: Measure,
+        origin: NodeIdx,
+        dests: &[NodeIdx],
+    ) -> Vec<Option<Weight>>;
+
+    /// The door-to-door route from `from` to `to` on the profile's graph
+    /// restricted to `modes` (plus access): its minutes (rounded as reports
+    /// round them) and the modes its legs use.
+    fn restricted_route(
+        &mut self,
+        profile: Profile,
+        modes: &[Mode],
+        from: NodeIdx,
+        to: NodeIdx,
+    ) -> Option<(f64, BTreeSet<Mode>)>;
+
+    /// The network as the draw sees it (its opening years).
+    fn network(&self) -> &Network;
+
+    /// The network year.
+    fn year(&self) -> i32;
+}
+
+/// Minutes as the reports show them (one decimal).
+fn minutes(s: Option<Weight>) -> Option<f64> {
+    s.map(|s| crate::units::round1(f64::from(s) / 60.0))
+}
+
+/// The outcome of timed pairs that all decide: pass if each is within
+/// `threshold`; the margin is the threshold less the slowest.
+fn timed_outcome(deciding: &[Option<f64>], threshold: f64) -> Outcome {
+    let pass = !deciding.is_empty() && deciding.iter().all(|m| m.is_some_and(|m| m <= threshold));
+    let worst = deciding.iter().copied().max_by(|a, b| {
+        a.unwrap_or(f64::INFINITY)
+            .total_cmp(&b.unwrap_or(f64::INFINITY))
+    });
+    Outcome {
+        pass,
+        margin: worst.flatten().map(|w| crate::units::round1(threshold - w)),
+    }
 }
 
 /// A threshold that must be a positive number of minutes, as a `(message, fix)`.

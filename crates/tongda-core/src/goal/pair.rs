@@ -3,7 +3,8 @@
 
 use super::evaluator::set_timed;
 use super::spec::{passenger, yes};
-use super::{bad_threshold, Evaluator, GoalResult, Kind, NodeIds};
+use super::{bad_threshold, minutes, timed_outcome, Evaluator, GoalResult, Kind, NodeIds};
+use super::{Outcome, Times};
 use crate::model::NodeIdx;
 use crate::timemodel::{Measure, Profile};
 use serde::{Deserialize, Serialize};
@@ -70,5 +71,21 @@ impl Kind for Pair {
         }
         let all: Vec<usize> = (0..r.pairs.len()).collect();
         super::pairs::judge(r, &all);
+    }
+
+    fn outcome(c: &Checked, t: &mut dyn Times) -> Outcome {
+        let g = &c.goal;
+        let mut m = vec![minutes(t.seconds(g.profile, g.measure, c.from, &[c.to])[0])];
+        if g.both_directions {
+            m.push(minutes(t.seconds(g.profile, g.measure, c.to, &[c.from])[0]));
+        }
+        timed_outcome(&m, g.threshold_min)
+    }
+}
+
+impl Checked {
+    /// The profile the goal routes on.
+    pub fn profile(&self) -> crate::timemodel::Profile {
+        self.goal.profile
     }
 }

@@ -164,11 +164,19 @@ pub struct GoalResult {
 impl GoalResult {
     /// The margin of the deciding value: threshold − minutes for time goals,
     /// share − required share for coverage, `None` where neither applies.
+    ///
+    /// Units: minutes (one decimal) for timed goals, a share (three
+    /// decimals) for coverage, km (one decimal; the smallest surplus over
+    /// the targets) for inventory.
     pub fn margin(&self) -> Option<f64> {
+        use crate::units::{round1, round_to};
         match (&self.details, self.value, self.target) {
-            (Details::Coverage(_), Some(v), Some(t)) => Some(v - t),
-            (Details::Coverage(_), ..) => None,
-            (_, Some(v), Some(t)) if self.threshold_min.is_some() => Some(t - v),
+            (Details::Coverage(_), Some(v), Some(t)) => Some(round_to(v - t, 3)),
+            (Details::Inventory(d), ..) => (d.targets.iter())
+                .map(|t| t.data_km - t.target_km)
+                .reduce(f64::min)
+                .map(round1),
+            (Details::Pairs | Details::HubToSet(_), Some(v), Some(t)) => Some(round1(t - v)),
             _ => None,
         }
     }

@@ -4,6 +4,7 @@
 use super::evaluator::set_timed;
 use super::spec::passenger;
 use super::{bad_threshold, listed_twice, too_short, Evaluator, GoalResult, Kind, NodeIds};
+use super::{minutes, timed_outcome, Outcome, Times};
 use crate::model::NodeIdx;
 use crate::timemodel::{Measure, Profile};
 use serde::{Deserialize, Serialize};
@@ -60,5 +61,26 @@ impl Kind for WithinSet {
         }
         let all: Vec<usize> = (0..r.pairs.len()).collect();
         super::pairs::judge(r, &all);
+    }
+
+    fn outcome(c: &Checked, t: &mut dyn Times) -> Outcome {
+        let g = &c.goal;
+        let mut m = Vec::new();
+        for (i, &a) in c.set.iter().enumerate() {
+            let secs = t.seconds(g.profile, g.measure, a, &c.set);
+            m.extend(
+                (secs.into_iter().enumerate())
+                    .filter(|&(j, _)| j != i)
+                    .map(|(_, s)| minutes(s)),
+            );
+        }
+        timed_outcome(&m, g.threshold_min)
+    }
+}
+
+impl Checked {
+    /// The profile the goal routes on.
+    pub fn profile(&self) -> crate::timemodel::Profile {
+        self.goal.profile
     }
 }

@@ -162,7 +162,7 @@ pub struct RoutingGraph {
     pub facilities: Vec<Vec<NodeIdx>>,
 }
 
-fn secs(x: f64) -> Weight {
+pub(crate) fn secs(x: f64) -> Weight {
     x.round().clamp(0.0, (u32::MAX / 4) as f64) as Weight
 }
 

@@ -96,6 +96,11 @@ impl CsrGraph {
         self.weight[a as usize]
     }
 
+    /// The arc weights, to re-weight the graph in place (the topology stays).
+    pub fn weights_mut(&mut self) -> &mut [Weight] {
+        &mut self.weight
+    }
+
     /// The raw arrays `(first, head, weight)`, for tight loops.
     #[inline]
     pub fn raw(&self) -> (&[u32], &[VertexId], &[Weight]) {

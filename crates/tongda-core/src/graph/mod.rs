@@ -2,7 +2,9 @@
 
 mod compile;
 mod csr;
+mod reweight;
 mod runs;
 
-pub use compile::{EdgeKind, GraphSpec, RoutingGraph, Vertex};
+pub use compile::{mode_params, EdgeKind, GraphSpec, RoutingGraph, Vertex};
 pub use csr::{CsrGraph, VertexId, Weight, INFINITY};
+pub use reweight::Reweighter;

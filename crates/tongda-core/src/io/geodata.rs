@@ -67,6 +67,7 @@ pub fn load_geodata(dir: &Path) -> Result<LoadReport> {
     let mut report = load_geodata_files(&geodata_files(dir)?)?;
     if let Some(net) = report.network.as_mut() {
         super::services::attach_services(dir, net, &mut report.diagnostics);
+        super::ranges::attach_ranges(dir, net, &mut report.diagnostics);
         if report.error_count() > 0 {
             report.network = None;
         }

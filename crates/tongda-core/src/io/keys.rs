@@ -183,6 +183,18 @@ pub const EDIT_KEYS: &[(&str, Option<&[&str]>)] = &[
         "set_headway",
         Some(&["type", "service", "headway_min", "per_day"]),
     ),
+    (
+        "set_range",
+        Some(&[
+            "type",
+            "project",
+            "links",
+            "design_speed_kmh_range",
+            "operating_speed_kmh_range",
+            "open_year_range",
+            "source",
+        ]),
+    ),
 ];
 
 /// "unknown key `yaer`, did you mean `year`?" (or the list of known keys).

@@ -6,6 +6,7 @@ pub mod csv_out;
 mod geodata;
 pub mod keys;
 mod props;
+pub mod ranges;
 pub mod services;
 pub mod validate;
 

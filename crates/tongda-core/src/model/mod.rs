@@ -5,7 +5,9 @@
 mod network;
 mod service;
 mod types;
+mod uncertainty;
 
 pub use network::{Network, NodeIdx, ProjectInfo, YearError, LAST_YEAR};
 pub use service::{Service, ServicePaths, SERVICE_DAY_MIN};
 pub use types::{Link, Mode, Node, NodeKind, Province, Status};
+pub use uncertainty::{InputKind, Spread, Uncertain};

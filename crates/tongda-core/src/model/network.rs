@@ -18,6 +18,8 @@ pub struct Network {
     /// Rail services (stop patterns); lines no service runs over are ridden
     /// as one default pattern each (see [`crate::graph`]).
     pub services: Vec<Service>,
+    /// Uncertain inputs of the data (`ranges.toml`; scenarios add `set_range`).
+    pub ranges: Vec<super::Uncertain>,
     node_by_id: HashMap<String, NodeIdx>,
     link_by_id: HashMap<String, usize>,
 }
@@ -40,6 +42,7 @@ impl Network {
             nodes,
             links,
             services: Vec::new(),
+            ranges: Vec::new(),
             node_by_id,
             link_by_id,
         }
@@ -93,8 +96,10 @@ impl Network {
     /// Replaces the link list (scenario edits), rebuilding the index.
     pub fn set_links(&mut self, links: Vec<Link>) {
         let services = std::mem::take(&mut self.services);
+        let ranges = std::mem::take(&mut self.ranges);
         *self = Network::new(std::mem::take(&mut self.nodes), links);
         self.services = services;
+        self.ranges = ranges;
     }
 
     /// The index of the service with this id.

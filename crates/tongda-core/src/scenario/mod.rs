@@ -121,6 +121,7 @@ impl Scenario {
         let mut base = base_report.into_network()?;
         let mut service_diags = Vec::new();
         crate::io::services::attach_services(&geodata, &mut base, &mut service_diags);
+        crate::io::ranges::attach_ranges(&geodata, &mut base, &mut service_diags);
         if !service_diags.is_empty() {
             return Err(Error::Invalid(service_diags));
         }
@@ -192,6 +193,7 @@ impl Scenario {
             _ => return Err(Error::Invalid(diags)),
         };
         network.services = base.services.clone();
+        network.ranges = base.ranges.clone();
         Ok(Loaded {
             base,
             combined: network,
@@ -264,21 +266,22 @@ impl Scenario {
         resolved: &[Box<dyn Apply>],
         loaded: Loaded,
     ) -> Scenario {
-        let (links, services, edit_reports) = edits::apply(network, resolved);
+        let applied = edits::apply(network, resolved);
         let forced_projects = resolved
             .iter()
             .filter_map(|r| r.opens().map(String::from))
             .collect();
         let mut edited = network.clone();
-        edited.set_links(links);
-        edited.services = services;
+        edited.set_links(applied.links);
+        edited.services = applied.services;
+        edited.ranges = applied.ranges;
         Scenario {
             spec,
             file: file.to_path_buf(),
             base: loaded.base.clone(),
             network: edited,
             time_model: loaded.time_model.clone(),
-            edit_reports,
+            edit_reports: applied.reports,
             forced_projects,
             loaded,
         }

@@ -140,6 +140,13 @@ pub enum Edit {
         #[serde(default)]
         per_day: Option<f64>,
     },
+    /// Sets (or overrides) the uncertain range of a project's or listed
+    /// links' speed or opening year, for `run --draws` (README "Robustness").
+    SetRange {
+        /// The range, as a `[[range]]` table of `ranges.toml`.
+        #[serde(flatten)]
+        range: crate::io::ranges::RangeSpec,
+    },
 }
 
 impl Edit {
@@ -156,6 +163,7 @@ impl Edit {
             Edit::AddService { .. } => "add_service",
             Edit::RemoveService { .. } => "remove_service",
             Edit::SetHeadway { .. } => "set_headway",
+            Edit::SetRange { .. } => "set_range",
         }
     }
 }

@@ -11,16 +11,18 @@
 //! | `set_access` | [`access`] |
 //! | `open_project` | [`open`] |
 //! | `add_service`, `remove_service`, `set_headway` | [`service`] |
+//! | `set_range` | [`range`] |
 
 mod access;
 mod added;
 mod open;
+mod range;
 mod remove;
 mod service;
 mod speed;
 
 use super::spec::Edit;
-use crate::model::{Link, Network, Service};
+use crate::model::{Link, Network, Service, Uncertain};
 use crate::text::closest;
 use std::collections::BTreeSet;
 
@@ -77,6 +79,8 @@ pub(crate) struct Edited<'a> {
     pub removed: Vec<bool>,
     /// Services, edited in place.
     pub services: Vec<Service>,
+    /// Uncertain inputs, edited in place.
+    pub ranges: Vec<Uncertain>,
 }
 
 /// Resolves `edit` against `net` (which already holds the scenario's added
@@ -119,21 +123,19 @@ pub(crate) fn resolve(
             headway_min,
             per_day,
         } => service::headway(net, service, *headway_min, *per_day),
+        Edit::SetRange { range: r } => range::resolve(net, r),
     }
 }
 
 /// Applies resolved edits in order to a copy of the links and services;
-/// returns the new links, the new services and one line per edit saying what
-/// it did.
-pub(crate) fn apply(
-    net: &Network,
-    resolved: &[Box<dyn Apply>],
-) -> (Vec<Link>, Vec<Service>, Vec<String>) {
+/// returns the new parts and one line per edit saying what it did.
+pub(crate) fn apply(net: &Network, resolved: &[Box<dyn Apply>]) -> Applied {
     let mut ed = Edited {
         base: net,
         links: net.links.clone(),
         removed: vec![false; net.links.len()],
         services: net.services.clone(),
+        ranges: net.ranges.clone(),
     };
     let reports = resolved.iter().map(|r| r.apply(&mut ed)).collect();
     let kept = ed
@@ -142,7 +144,24 @@ pub(crate) fn apply(
         .zip(ed.removed)
         .filter_map(|(l, r)| (!r).then_some(l))
         .collect();
-    (kept, ed.services, reports)
+    Applied {
+        links: kept,
+        services: ed.services,
+        ranges: ed.ranges,
+        reports,
+    }
+}
+
+/// The network's parts after the edits, and what each edit did.
+pub(crate) struct Applied {
+    /// Links (removed ones left out).
+    pub links: Vec<Link>,
+    /// Services.
+    pub services: Vec<Service>,
+    /// Uncertain inputs.
+    pub ranges: Vec<Uncertain>,
+    /// One line per edit.
+    pub reports: Vec<String>,
 }
 
 fn unknown(what: &str, id: &str, pool: impl Iterator<Item = impl AsRef<str>>) -> String {

@@ -139,7 +139,8 @@ mod tests {
             operating: Some(160.0),
             what: "test".into(),
         });
-        let (links, _, reports) = super::super::apply(&net, &[edit]);
+        let applied = super::super::apply(&net, &[edit]);
+        let (links, reports) = (applied.links, applied.reports);
         // The report names the latest speed as the one replaced.
         assert!(
             reports[0].starts_with("operating speed 250→160 km/h"),
