@@ -73,6 +73,7 @@ impl<'a> Evaluator<'a> {
             pass_all: None,
             pairs: Vec::new(),
             details: Details::Pairs,
+            robustness: None,
         };
         match &g.kind {
             CheckedKind::Pair(c) => pair::Pair::evaluate(c, self, &mut r),

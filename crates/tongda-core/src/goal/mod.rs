@@ -32,6 +32,7 @@ pub mod inventory;
 pub mod pair;
 mod pairs;
 mod result;
+mod robustness;
 mod spec;
 pub mod within_set;
 
@@ -43,6 +44,7 @@ use std::collections::BTreeSet;
 pub use check::{CheckedGoal, CheckedKind, NodeIds};
 pub use evaluator::Evaluator;
 pub use pairs::slowest;
+pub use robustness::{percentile, GoalRobustness, Sensitivity};
 pub use result::{
     CoverageDetails, Details, FarPlace, FreightDetails, GoalResult, HubToSetDetails,
     InventoryDetails, InventoryRow, LegView, PairResult, ProjectRef,

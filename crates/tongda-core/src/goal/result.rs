@@ -159,6 +159,8 @@ pub struct GoalResult {
     pub pairs: Vec<PairResult>,
     /// What only this kind of goal has.
     pub details: Details,
+    /// How sure the verdict is (`run --draws` only).
+    pub robustness: Option<super::GoalRobustness>,
 }
 
 impl GoalResult {

@@ -85,6 +85,9 @@ fn goal_section(out: &mut String, g: &GoalResult) {
         let _ = writeln!(out, "Encoding: {}  ", g.note);
     }
     let _ = writeln!(out, "\n**{}**\n", crate::report::goal_summary(g));
+    if let Some(rb) = &g.robustness {
+        robustness_section(out, g.pass, rb);
+    }
     if g.kind == "inventory" || g.kind == "coverage" {
         let _ = writeln!(
             out,
@@ -166,4 +169,44 @@ pub fn report_markdown(r: &Report) -> String {
         goal_section(&mut out, g);
     }
     out
+}
+
+/// A goal's robustness: the share of draws, the margin's spread, and what
+/// each decisive input does at its bounds.
+fn robustness_section(out: &mut String, pass: bool, rb: &crate::goal::GoalRobustness) {
+    let m = |x: Option<f64>| {
+        x.map_or("—".into(), |v| {
+            let s = format!("{v:+}");
+            if s.contains('.') { s } else { s + ".0" }
+        })
+    };
+    let _ = writeln!(
+        out,
+        "Robustness: {} (margin p5 {}, p50 {}, p95 {}).\n",
+        rb.text(pass),
+        m(rb.margin_p5),
+        m(rb.margin_p50),
+        m(rb.margin_p95)
+    );
+    if rb.sensitive_to.is_empty() {
+        let _ = writeln!(out, "No uncertain input alone moves this goal.\n");
+        return;
+    }
+    let _ = writeln!(out, "| input | low | high | at low | at high | flips at |");
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|");
+    for s in &rb.sensitive_to {
+        let at = |p: bool, x: Option<f64>| format!("{} {}", if p { "PASS" } else { "FAIL" }, m(x));
+        let _ = writeln!(
+            out,
+            "| {} | {}{u} | {}{u} | {} | {} | {} |",
+            s.label,
+            s.low,
+            s.high,
+            at(s.pass_at_low, s.margin_at_low),
+            at(s.pass_at_high, s.margin_at_high),
+            s.flips_at.map_or("—".into(), |v| format!("{v}{}", s.unit)),
+            u = s.unit
+        );
+    }
+    out.push('\n');
 }

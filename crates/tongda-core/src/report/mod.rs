@@ -69,6 +69,35 @@ pub struct Report {
     pub summary: Summary,
     /// One entry per goal, in goal-file order.
     pub goals: Vec<GoalResult>,
+    /// The draws of a robustness run (`run --draws` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub draws: Option<DrawsInfo>,
+}
+
+/// What a robustness run drew: how many draws, the seed, and the inputs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DrawsInfo {
+    /// Number of draws.
+    pub draws: usize,
+    /// Seed.
+    pub seed: u64,
+    /// Every uncertain input, with its range and source.
+    pub inputs: Vec<crate::model::Uncertain>,
+}
+
+impl Report {
+    /// The report with each goal's robustness (from `run --draws`).
+    pub fn with_robustness(mut self, r: crate::robust::Robustness, draws: usize, seed: u64) -> Report {
+        for (g, rb) in self.goals.iter_mut().zip(r.goals) {
+            g.robustness = Some(rb);
+        }
+        self.draws = Some(DrawsInfo {
+            draws,
+            seed,
+            inputs: r.inputs,
+        });
+        self
+    }
 }
 
 /// A skim of all places for both measures (the `skim.csv`).
@@ -128,6 +157,7 @@ pub fn report_of(sc: &Scenario, goals: Vec<GoalResult>) -> Report {
             failed: goals.len() - passed,
         },
         goals,
+        draws: None,
     }
 }
 

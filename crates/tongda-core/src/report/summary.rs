@@ -134,6 +134,9 @@ impl Serialize for GoalResult {
         st.serialize_field("pass_all", &self.pass_all)?;
         st.serialize_field("pairs", &self.pairs)?;
         st.serialize_field("details", &self.details)?;
+        if let Some(r) = &self.robustness {
+            st.serialize_field("robustness", r)?;
+        }
         st.end()
     }
 }

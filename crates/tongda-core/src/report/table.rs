@@ -86,20 +86,19 @@ impl TextTable {
 }
 
 /// One line per goal: result, judged measure, deciding case, value, target, margin, title.
+/// With `run --draws`, a column "robust" gives the share of draws with the
+/// point verdict.
 pub fn summary_table(r: &Report) -> String {
-    let mut t = TextTable::new(
-        &[
-            "goal",
-            "result",
-            "measure",
-            "deciding case",
-            "value",
-            "target",
-            "margin",
-            "goal (seed)",
-        ],
-        &[false, false, false, false, true, true, true, false],
-    );
+    let robust = r.draws.is_some();
+    let mut headers = vec!["goal", "result", "measure", "deciding case", "value", "target", "margin"];
+    let mut right = vec![false, false, false, false, true, true, true];
+    if robust {
+        headers.push("robust");
+        right.push(true);
+    }
+    headers.push("goal (seed)");
+    right.push(false);
+    let mut t = TextTable::new(&headers, &right);
     for g in &r.goals {
         let is_share = g.kind == "coverage";
         let value = match g.value {
@@ -117,7 +116,7 @@ pub fn summary_table(r: &Report) -> String {
             (Some(v), Some(t)) => format!("{:+.1}", t - v),
             _ => "—".into(),
         };
-        t.row(vec![
+        let mut row = vec![
             g.id.clone(),
             if g.pass { "PASS".into() } else { "FAIL".into() },
             g.measure
@@ -126,13 +125,28 @@ pub fn summary_table(r: &Report) -> String {
             value,
             target,
             margin,
-            g.title_zh.clone(),
-        ]);
+        ];
+        if robust {
+            row.push(g.robustness.as_ref().map_or("—".into(), |rb| {
+                let same = if g.pass { rb.pass_share } else { 1.0 - rb.pass_share };
+                format!("{:.0}%", same * 100.0)
+            }));
+        }
+        row.push(g.title_zh.clone());
+        t.row(row);
     }
     let mut out = t.render();
     out.push_str(&format!(
         "{} of {} goals pass · scenario {} · year {}\n",
         r.summary.passed, r.summary.goals, r.scenario.name, r.scenario.year
     ));
+    if let Some(d) = &r.draws {
+        out.push_str(&format!(
+            "robust: share of {} draws (seed {}) with the same verdict, over {} uncertain inputs\n",
+            d.draws,
+            d.seed,
+            d.inputs.len()
+        ));
+    }
     out
 }

@@ -18,14 +18,16 @@
 //! ```
 
 mod engine;
+mod records;
 mod sample;
 mod summary;
 
 pub use engine::{Engine, Values, Worker};
+pub use records::{draws_csv, merge, read_draws_csv};
 pub use sample::{normal_quantile, splitmix64, Plan};
-pub use summary::{percentile, DrawRecord, GoalRobustness, Robustness, Sensitivity};
+pub use summary::{DrawRecord, Robustness};
 
-use crate::goal::{CheckedGoal, Outcome};
+use crate::goal::{CheckedGoal, GoalRobustness, Outcome, Sensitivity};
 use crate::model::{InputKind, Spread, Uncertain};
 use crate::scenario::Scenario;
 use crate::timemodel::Profile;
@@ -103,7 +105,7 @@ pub fn summarize(engine: &Engine, settings: &Settings, records: &[DrawRecord]) -
     let goals = (engine.goals().iter().enumerate())
         .map(|(j, g)| {
             let outcomes: Vec<Outcome> = records.iter().map(|r| r.outcomes[j]).collect();
-            GoalRobustness::of(&g.spec.id, settings, &outcomes, point[j], &sweeps[j])
+            GoalRobustness::of(&g.spec.id, settings.seed, &outcomes, point[j], &sweeps[j])
         })
         .collect();
     Robustness {
