@@ -33,7 +33,14 @@ const FLIP_KMH: f64 = 292.0 * 3600.0 / 0.92 / 3182.5;
 fn the_sweep_finds_the_hand_computed_flip_speed() {
     let sc = load("tests/fixtures/robust/mini-flip.toml");
     let goals = scenario_goals(&sc).expect("goals");
-    let r = robust::robustness(&sc, &goals, &Settings { draws: 200, seed: 3 });
+    let r = robust::robustness(
+        &sc,
+        &goals,
+        &Settings {
+            draws: 200,
+            seed: 3,
+        },
+    );
     let g = &r.goals[0];
     let s = &g.sensitive_to[0];
     assert_eq!(s.input, "zhongxian_1.design_speed_kmh");
@@ -41,7 +48,10 @@ fn the_sweep_finds_the_hand_computed_flip_speed() {
     assert!(!s.pass_at_low && s.pass_at_high);
     let flip = s.flips_at.expect("the verdict flips inside the range");
     // The sweep reports the last failing speed to 0.1 km/h.
-    assert!((flip - FLIP_KMH).abs() <= 0.05, "flip at {flip}, expected {FLIP_KMH:.2}");
+    assert!(
+        (flip - FLIP_KMH).abs() <= 0.05,
+        "flip at {flip}, expected {FLIP_KMH:.2}"
+    );
     // At 350 km/h (the data's speed): 240 + 3265 s = 58.4 min, margin −1.4.
     let point = evaluate(&sc, &goals);
     assert!(!point[0].pass);
@@ -127,8 +137,16 @@ fn reweighting_equals_recompiling_the_edited_network() {
     let rw = Reweighter::new(&g, &sc.network, &sc.time_model);
     let point = g.csr.clone();
     rw.apply(&mut g, &|i| &sc.network.links[i as usize], &sc.time_model);
-    assert_eq!(g.csr.raw(), point.raw(), "the point values give the compiled weights");
-    rw.apply(&mut g, &|i| &edited.network.links[i as usize], &sc.time_model);
+    assert_eq!(
+        g.csr.raw(),
+        point.raw(),
+        "the point values give the compiled weights"
+    );
+    rw.apply(
+        &mut g,
+        &|i| &edited.network.links[i as usize],
+        &sc.time_model,
+    );
     let oracle = RoutingGraph::compile(&edited.network, &sc.time_model, &spec);
     assert_eq!(g.csr.raw(), oracle.csr.raw());
     assert_ne!(g.csr.raw(), point.raw());
@@ -138,7 +156,10 @@ fn reweighting_equals_recompiling_the_edited_network() {
         m.cruise_fraction = 0.8;
     }
     rw.apply(&mut g, &|i| &sc.network.links[i as usize], &tm);
-    assert_eq!(g.csr.raw(), RoutingGraph::compile(&sc.network, &tm, &spec).csr.raw());
+    assert_eq!(
+        g.csr.raw(),
+        RoutingGraph::compile(&sc.network, &tm, &spec).csr.raw()
+    );
 }
 
 #[test]
@@ -148,33 +169,88 @@ fn draws_are_byte_identical_at_any_thread_count_and_merged_shards_equal_the_run(
     let sc = "tests/fixtures/robust/mini-flip.toml";
     let out = |name: &str| dir.join(name).display().to_string();
     for t in ["1", "2"] {
-        let o = tongda(&["--threads", t, "run", sc, "--out", &out(t), "--draws", "60", "--seed", "5"]);
+        let o = tongda(&[
+            "--threads",
+            t,
+            "run",
+            sc,
+            "--out",
+            &out(t),
+            "--draws",
+            "60",
+            "--seed",
+            "5",
+        ]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     }
     for k in 1..=3 {
         let shard = format!("{k}/3");
-        let o = tongda(&["run", sc, "--out", &out(&format!("s{k}")), "--draws", "60", "--seed", "5", "--shard", &shard]);
+        let o = tongda(&[
+            "run",
+            sc,
+            "--out",
+            &out(&format!("s{k}")),
+            "--draws",
+            "60",
+            "--seed",
+            "5",
+            "--shard",
+            &shard,
+        ]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     }
-    let o = tongda(&["run", sc, "--out", &out("m"), "--merge", &out("s1"), &out("s2"), &out("s3")]);
+    let o = tongda(&[
+        "run",
+        sc,
+        "--out",
+        &out("m"),
+        "--merge",
+        &out("s1"),
+        &out("s2"),
+        &out("s3"),
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     for f in ["report.json", "report.md", "draws.csv", "report.html"] {
         let a = std::fs::read(dir.join("1").join(f)).expect("written");
-        assert_eq!(a, std::fs::read(dir.join("2").join(f)).expect("written"), "{f}: 1 vs 2 threads");
-        assert_eq!(a, std::fs::read(dir.join("m").join(f)).expect("written"), "{f}: merged shards");
+        assert_eq!(
+            a,
+            std::fs::read(dir.join("2").join(f)).expect("written"),
+            "{f}: 1 vs 2 threads"
+        );
+        assert_eq!(
+            a,
+            std::fs::read(dir.join("m").join(f)).expect("written"),
+            "{f}: merged shards"
+        );
     }
     // A missing shard is an error, not a smaller run.
-    let o = tongda(&["run", sc, "--out", &out("m2"), "--merge", &out("s1"), &out("s3")]);
+    let o = tongda(&[
+        "run",
+        sc,
+        "--out",
+        &out("m2"),
+        "--merge",
+        &out("s1"),
+        &out("s3"),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("20 of 60 draws are missing (first: draw 1)"), "{err}");
+    assert!(
+        err.contains("20 of 60 draws are missing (first: draw 1)"),
+        "{err}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn without_draws_the_report_has_no_robustness() {
     let dir = std::env::temp_dir().join(format!("tongda-nodraws-{}", std::process::id()));
-    let o = tongda(&["run", "tests/fixtures/robust/mini-flip.toml", "--out", &dir.display().to_string()]);
+    let o = tongda(&[
+        "run",
+        "tests/fixtures/robust/mini-flip.toml",
+        "--out",
+        &dir.display().to_string(),
+    ]);
     assert!(o.status.success());
     let json = std::fs::read_to_string(dir.join("report.json")).expect("written");
     assert!(!json.contains("robustness") && !json.contains("\"draws\""));
@@ -220,10 +296,20 @@ fn bad_ranges_are_refused_with_the_problem_and_the_fix() {
         let text = base
             .replace(from, to)
             .replace("\"../mini\"", &format!("{:?}", mini.display().to_string()))
-            .replace("\"goals-flip.toml\"", &format!("{:?}", goals.display().to_string()));
+            .replace(
+                "\"goals-flip.toml\"",
+                &format!("{:?}", goals.display().to_string()),
+            );
         let file = dir.join("bad.toml");
         std::fs::write(&file, text).expect("write");
-        let o = tongda(&["run", &file.display().to_string(), "--out", &dir.join("out").display().to_string(), "--draws", "5"]);
+        let o = tongda(&[
+            "run",
+            &file.display().to_string(),
+            "--out",
+            &dir.join("out").display().to_string(),
+            "--draws",
+            "5",
+        ]);
         assert_eq!(o.status.code(), Some(2), "{to}");
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(err.contains(message), "{to}: {err}");

@@ -57,6 +57,9 @@ pub struct CalibrationResult {
     pub rel_error: Option<f64>,
     /// Lines used by the modelled route, in order.
     pub lines: Vec<String>,
+    /// Modes ridden by the modelled route (access left out).
+    #[serde(skip)]
+    pub modes: std::collections::BTreeSet<Mode>,
 }
 
 /// Reads a calibration CSV (header `id,from,to,profile,measure,published_min,source[,year][,modes]`).
@@ -165,11 +168,16 @@ pub fn evaluate(
             .filter(|l| !l.links.is_empty() && l.mode != Some(Mode::Access))
             .map(|l| l.name_zh.clone())
             .collect();
+        let modes = (route.iter().flat_map(|r| r.legs.iter()))
+            .filter_map(|l| l.mode)
+            .filter(|&m| m != Mode::Access)
+            .collect();
         out.push(CalibrationResult {
             row: row.clone(),
             rel_error: model_min.map(|m| (m - row.published_min) / row.published_min),
             model_min,
             lines,
+            modes,
         });
     }
     Ok(out)
@@ -191,4 +199,100 @@ pub fn median_abs_error(results: &[CalibrationResult]) -> Option<f64> {
     } else {
         (e[n / 2 - 1] + e[n / 2]) / 2.0
     })
+}
+
+/// The spread of one mode's cruise fraction, from a bootstrap over the
+/// calibration rows that ride that mode alone.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CruiseSpread {
+    /// Profile.
+    pub profile: Profile,
+    /// Mode.
+    pub mode: Mode,
+    /// Rows that ride only this mode.
+    pub rows: usize,
+    /// The cruise fraction of the time model.
+    pub cruise_fraction: f64,
+    /// Standard deviation of the fitted cruise fraction over the resamples.
+    pub sd: f64,
+}
+
+/// Fewer single-mode rows than this give no spread.
+pub const MIN_BOOTSTRAP_ROWS: usize = 8;
+
+/// A bootstrap of each mode's cruise fraction: `resamples` times, draw the
+/// rows that ride only that mode with replacement (seeded), take the
+/// median of published ÷ modelled minutes `m`, and fit the cruise fraction
+/// as `cruise_fraction ÷ m` (time on a line scales as 1 ÷ cruise fraction,
+/// stop and terminal losses aside). The standard deviation of those fits
+/// is the mode's `cruise_fraction_sd`.
+///
+/// ```
+/// # use tongda_core::calibration::*;
+/// # let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+/// let net = tongda_core::io::load_geodata(&root.join("geodata"))?.into_network()?;
+/// let tm = tongda_core::TimeModel::default();
+/// let rows = read_calibration(&root.join("geodata/calibration.csv"))?;
+/// let spreads = bootstrap_cruise(&evaluate(&net, &tm, &rows)?, &tm, 200, 1);
+/// assert!(spreads.iter().all(|s| s.sd > 0.0 && s.sd < 0.2));
+/// # Ok::<(), tongda_core::Error>(())
+/// ```
+pub fn bootstrap_cruise(
+    results: &[CalibrationResult],
+    tm: &TimeModel,
+    resamples: usize,
+    seed: u64,
+) -> Vec<CruiseSpread> {
+    let mut groups: BTreeMap<(Profile, Mode), Vec<f64>> = BTreeMap::new();
+    for r in results {
+        let (Some(model), 1) = (r.model_min, r.modes.len()) else {
+            continue;
+        };
+        if let Some(&m) = r.modes.iter().next() {
+            if model > 0.0 {
+                groups
+                    .entry((r.row.profile, m))
+                    .or_default()
+                    .push(r.row.published_min / model);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for ((profile, mode), ratios) in groups {
+        let Some(mp) = tm.profile(profile).modes.get(&mode) else {
+            continue;
+        };
+        if ratios.len() < MIN_BOOTSTRAP_ROWS {
+            continue;
+        }
+        let n = ratios.len();
+        let fits: Vec<f64> = (0..resamples)
+            .map(|b| {
+                let mut sample: Vec<f64> = (0..n)
+                    .map(|i| {
+                        let key = crate::robust::splitmix64(seed ^ ((b as u64) << 32 | i as u64));
+                        ratios[(key % n as u64) as usize]
+                    })
+                    .collect();
+                sample.sort_by(f64::total_cmp);
+                let median = if n % 2 == 1 {
+                    sample[n / 2]
+                } else {
+                    (sample[n / 2 - 1] + sample[n / 2]) / 2.0
+                };
+                mp.cruise_fraction / median
+            })
+            .collect();
+        let mean = fits.iter().sum::<f64>() / fits.len() as f64;
+        let var =
+            fits.iter().map(|f| (f - mean).powi(2)).sum::<f64>() / (fits.len() - 1).max(1) as f64;
+        out.push(CruiseSpread {
+            profile,
+            mode,
+            rows: n,
+            cruise_fraction: mp.cruise_fraction,
+            sd: var.sqrt(),
+        });
+    }
+    out
 }

@@ -206,6 +206,13 @@ fn scheduled(
     }
 }
 
+fn with_sd(mp: ModeParams, cruise_fraction_sd: f64) -> ModeParams {
+    ModeParams {
+        cruise_fraction_sd,
+        ..mp
+    }
+}
+
 fn road(cruise_fraction: f64, max_speed_kmh: Option<f64>) -> ModeParams {
     ModeParams {
         cruise_fraction,
@@ -226,9 +233,22 @@ impl Default for TimeModel {
         let access = road(1.0, None);
         let passenger = ProfileParams {
             modes: BTreeMap::from([
-                (Mode::Hsr, scheduled(0.86, 180.0, 420.0, 30.0)),
-                (Mode::Intercity, scheduled(0.75, 420.0, 0.0, 30.0)),
-                (Mode::ConventionalRail, scheduled(0.98, 360.0, 300.0, 120.0)),
+                // cruise_fraction_sd: `tongda calibrate --bootstrap 1000 --seed 1
+                // --file geodata/calibration.csv --file <tuning half>` (README,
+                // "Robustness"): the spread of the fitted fraction over
+                // resamples of the rows that ride the mode alone.
+                (
+                    Mode::Hsr,
+                    with_sd(scheduled(0.86, 180.0, 420.0, 30.0), 0.003),
+                ),
+                (
+                    Mode::Intercity,
+                    with_sd(scheduled(0.75, 420.0, 0.0, 30.0), 0.045),
+                ),
+                (
+                    Mode::ConventionalRail,
+                    with_sd(scheduled(0.98, 360.0, 300.0, 120.0), 0.071),
+                ),
                 (Mode::SuburbanRail, scheduled(0.60, 90.0, 60.0, 15.0)),
                 (Mode::Expressway, road(0.90, None)),
                 (Mode::Highway, road(0.75, None)),

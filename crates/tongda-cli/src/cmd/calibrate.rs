@@ -5,7 +5,7 @@ use crate::options::Global;
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tongda_core::calibration::{evaluate, median_abs_error, read_calibration};
+use tongda_core::calibration::{bootstrap_cruise, evaluate, median_abs_error, read_calibration};
 use tongda_core::report::TextTable as Table;
 
 /// Arguments of `tongda calibrate`.
@@ -20,6 +20,13 @@ pub struct Args {
     /// Exit with code 3 if any row is outside the tolerance (for CI pipelines).
     #[arg(long)]
     strict: bool,
+    /// Also bootstrap each mode's cruise fraction over the rows that ride
+    /// it alone (N resamples): the `cruise_fraction_sd` of robustness draws.
+    #[arg(long, value_name = "N")]
+    bootstrap: Option<usize>,
+    /// Seed of the bootstrap.
+    #[arg(long, default_value_t = 1, requires = "bootstrap")]
+    seed: u64,
     #[command(flatten)]
     net: NetworkArgs,
 }
@@ -49,6 +56,40 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
         ));
     }
     let results = evaluate(&net, &tm, &rows)?;
+    if let Some(n) = args.bootstrap {
+        if !(2..=100_000).contains(&n) {
+            return Err(CliError::input(format!(
+                "--bootstrap {n}: give 2 to 100000 resamples"
+            )));
+        }
+        let spreads = bootstrap_cruise(&results, &tm, n, args.seed);
+        if g.json {
+            let s = serde_json::to_string_pretty(&spreads)
+                .map_err(|e| CliError::internal(e.to_string()))?;
+            println!("{s}");
+        } else {
+            let mut t = Table::new(
+                &["profile", "mode", "rows", "cruise_fraction", "sd"],
+                &[false, false, true, true, true],
+            );
+            for s in &spreads {
+                t.row(vec![
+                    s.profile.as_str().into(),
+                    s.mode.as_str().into(),
+                    s.rows.to_string(),
+                    format!("{:.3}", s.cruise_fraction),
+                    format!("{:.3}", s.sd),
+                ]);
+            }
+            print!("{}", t.render());
+            println!(
+                "bootstrap of {n} resamples (seed {}) over the rows that ride one mode alone (at least {} rows)",
+                args.seed,
+                tongda_core::calibration::MIN_BOOTSTRAP_ROWS
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let median = median_abs_error(&results).unwrap_or(f64::NAN);
     let worst = results
         .iter()

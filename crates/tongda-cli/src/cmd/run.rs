@@ -1,18 +1,18 @@
 //! `tongda run`: evaluate a scenario's goals and write the report files.
 
+use crate::common::CliError;
 use crate::common::{with_threads, CliResult};
 use crate::options::{say, CrsArg, CsvArgs, Global};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use crate::common::CliError;
 use tongda_core::analysis::scenario_goals;
 use tongda_core::io::atomic::check_outputs;
 use tongda_core::iso::Shard;
-use tongda_core::robust::{self, Engine, Robustness, Settings};
-use tongda_core::scenario::Scenario;
 use tongda_core::report::{
     paths_geojson, report_markdown, run as run_scenario, skim_csv, summary_table, write_all,
 };
+use tongda_core::robust::{self, Engine, Robustness, Settings};
+use tongda_core::scenario::Scenario;
 
 /// The files `run` writes into `--out`, all or none.
 const OUTPUTS: [&str; 6] = [
@@ -72,10 +72,19 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
             Robust::None => (report, None),
             Robust::Shard(csv) => {
                 write_all(&args.out, &[("draws.csv", csv)])?;
-                say(g.json, &format!("wrote {}/draws.csv (one shard; merge the shards with --merge)", args.out.display()));
+                say(
+                    g.json,
+                    &format!(
+                        "wrote {}/draws.csv (one shard; merge the shards with --merge)",
+                        args.out.display()
+                    ),
+                );
                 return Ok(ExitCode::SUCCESS);
             }
-            Robust::Full(r, settings, csv) => (report.with_robustness(r, settings.draws, settings.seed), Some(csv)),
+            Robust::Full(r, settings, csv) => (
+                report.with_robustness(r, settings.draws, settings.seed),
+                Some(csv),
+            ),
         };
         let json = serde_json::to_string_pretty(&report)
             .map_err(|e| crate::common::CliError::internal(e.to_string()))?
@@ -137,11 +146,18 @@ fn robustness(args: &Args, sc: &Scenario) -> CliResult<Robust> {
     let (settings, records) = if args.merge.is_empty() {
         let n = args.draws.unwrap_or(0);
         if !(1..=MAX_DRAWS).contains(&n) {
-            return Err(CliError::input(format!("--draws {n}: give 1 to {MAX_DRAWS} draws")));
+            return Err(CliError::input(format!(
+                "--draws {n}: give 1 to {MAX_DRAWS} draws"
+            )));
         }
-        let settings = Settings { draws: n, seed: args.seed };
+        let settings = Settings {
+            draws: n,
+            seed: args.seed,
+        };
         let shard: Shard = match &args.shard {
-            Some(s) => s.parse().map_err(|e| CliError::input(format!("--shard {s}: {e}")))?,
+            Some(s) => s
+                .parse()
+                .map_err(|e| CliError::input(format!("--shard {s}: {e}")))?,
             None => Shard::ALL,
         };
         let indices = shard.select(&(0..n).collect::<Vec<usize>>());
@@ -161,5 +177,9 @@ fn robustness(args: &Args, sc: &Scenario) -> CliResult<Robust> {
         robust::merge(parts)?
     };
     let csv = robust::draws_csv(&ids, &settings, &records);
-    Ok(Robust::Full(robust::summarize(&engine, &settings, &records), settings, csv))
+    Ok(Robust::Full(
+        robust::summarize(&engine, &settings, &records),
+        settings,
+        csv,
+    ))
 }

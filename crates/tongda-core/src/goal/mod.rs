@@ -44,11 +44,11 @@ use std::collections::BTreeSet;
 pub use check::{CheckedGoal, CheckedKind, NodeIds};
 pub use evaluator::Evaluator;
 pub use pairs::slowest;
-pub use robustness::{percentile, GoalRobustness, Sensitivity};
 pub use result::{
     CoverageDetails, Details, FarPlace, FreightDetails, GoalResult, HubToSetDetails,
     InventoryDetails, InventoryRow, LegView, PairResult, ProjectRef,
 };
+pub use robustness::{percentile, GoalRobustness, Sensitivity};
 pub use spec::{parse_goals, read_goals, GoalFile, GoalKind, GoalSpec, KmTarget, Quantifier};
 
 /// What one kind of goal knows: the values it must refuse, how its place

@@ -177,7 +177,11 @@ fn robustness_section(out: &mut String, pass: bool, rb: &crate::goal::GoalRobust
     let m = |x: Option<f64>| {
         x.map_or("—".into(), |v| {
             let s = format!("{v:+}");
-            if s.contains('.') { s } else { s + ".0" }
+            if s.contains('.') {
+                s
+            } else {
+                s + ".0"
+            }
         })
     };
     let _ = writeln!(

@@ -87,7 +87,12 @@ pub struct DrawsInfo {
 
 impl Report {
     /// The report with each goal's robustness (from `run --draws`).
-    pub fn with_robustness(mut self, r: crate::robust::Robustness, draws: usize, seed: u64) -> Report {
+    pub fn with_robustness(
+        mut self,
+        r: crate::robust::Robustness,
+        draws: usize,
+        seed: u64,
+    ) -> Report {
         for (g, rb) in self.goals.iter_mut().zip(r.goals) {
             g.robustness = Some(rb);
         }

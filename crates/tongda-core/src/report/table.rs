@@ -90,7 +90,15 @@ impl TextTable {
 /// point verdict.
 pub fn summary_table(r: &Report) -> String {
     let robust = r.draws.is_some();
-    let mut headers = vec!["goal", "result", "measure", "deciding case", "value", "target", "margin"];
+    let mut headers = vec![
+        "goal",
+        "result",
+        "measure",
+        "deciding case",
+        "value",
+        "target",
+        "margin",
+    ];
     let mut right = vec![false, false, false, false, true, true, true];
     if robust {
         headers.push("robust");
@@ -128,7 +136,11 @@ pub fn summary_table(r: &Report) -> String {
         ];
         if robust {
             row.push(g.robustness.as_ref().map_or("—".into(), |rb| {
-                let same = if g.pass { rb.pass_share } else { 1.0 - rb.pass_share };
+                let same = if g.pass {
+                    rb.pass_share
+                } else {
+                    1.0 - rb.pass_share
+                };
                 format!("{:.0}%", same * 100.0)
             }));
         }

@@ -44,12 +44,13 @@ pub struct Settings {
 
 /// Every uncertain input of a scenario: its network's ranges (geodata and
 /// `set_range` edits), then each time-model cruise fraction with a
-/// standard deviation, in profile and mode order.
+/// standard deviation (of a mode some link has), in profile and mode order.
 pub fn inputs(sc: &Scenario) -> Vec<Uncertain> {
     let mut out = sc.network.ranges.clone();
     for p in Profile::ALL {
         for (m, mp) in &sc.time_model.profile(p).modes {
-            if mp.cruise_fraction_sd <= 0.0 {
+            let ridden = sc.network.links.iter().any(|l| l.mode == *m);
+            if mp.cruise_fraction_sd <= 0.0 || !ridden {
                 continue;
             }
             let (mean, sd) = (mp.cruise_fraction, mp.cruise_fraction_sd);

@@ -33,7 +33,11 @@ fn bad(path: &Path, line: usize, message: String, fix: &str) -> Error {
 }
 
 /// Reads the records of one `draws.csv` written for goals `goals`.
-pub fn read_draws_csv(path: &Path, text: &str, goals: &[&str]) -> Result<(Settings, Vec<DrawRecord>)> {
+pub fn read_draws_csv(
+    path: &Path,
+    text: &str,
+    goals: &[&str],
+) -> Result<(Settings, Vec<DrawRecord>)> {
     let fix = "merge the draws.csv files that `run --draws N --shard K/N` wrote for this scenario";
     let mut lines = text.lines().enumerate();
     match lines.next() {
@@ -58,48 +62,109 @@ pub fn read_draws_csv(path: &Path, text: &str, goals: &[&str]) -> Result<(Settin
             } else {
                 Some(margin.parse::<f64>().ok().filter(|m| m.is_finite())?)
             };
-            Some((s, draw.parse::<usize>().ok()?, *goal, pass.parse::<bool>().ok()?, margin))
+            Some((
+                s,
+                draw.parse::<usize>().ok()?,
+                *goal,
+                pass.parse::<bool>().ok()?,
+                margin,
+            ))
         })();
         let Some((s, draw, goal, pass, margin)) = parsed else {
-            return Err(bad(path, n, "not a row of seed,draws,draw,goal,pass,margin".into(), fix));
+            return Err(bad(
+                path,
+                n,
+                "not a row of seed,draws,draw,goal,pass,margin".into(),
+                fix,
+            ));
         };
         if *settings.get_or_insert(s) != s {
-            return Err(bad(path, n, format!("seed {} / {} draws differ from the file's first row", s.seed, s.draws), fix));
+            return Err(bad(
+                path,
+                n,
+                format!(
+                    "seed {} / {} draws differ from the file's first row",
+                    s.seed, s.draws
+                ),
+                fix,
+            ));
         }
         if draw >= s.draws {
-            return Err(bad(path, n, format!("draw {draw} is not below the {} draws of the run", s.draws), fix));
+            return Err(bad(
+                path,
+                n,
+                format!("draw {draw} is not below the {} draws of the run", s.draws),
+                fix,
+            ));
         }
-        if records.last().is_none_or(|r| r.draw != draw || r.outcomes.len() == goals.len()) {
-            records.push(DrawRecord { draw, outcomes: Vec::new() });
+        if records
+            .last()
+            .is_none_or(|r| r.draw != draw || r.outcomes.len() == goals.len())
+        {
+            records.push(DrawRecord {
+                draw,
+                outcomes: Vec::new(),
+            });
         }
         let r = records.last_mut().expect("pushed above");
         let expected = goals.get(r.outcomes.len()).copied().unwrap_or("");
         if r.draw != draw || goal != expected {
-            return Err(bad(path, n, format!("expected goal {expected} of draw {}, found {goal} of draw {draw}", r.draw), fix));
+            return Err(bad(
+                path,
+                n,
+                format!(
+                    "expected goal {expected} of draw {}, found {goal} of draw {draw}",
+                    r.draw
+                ),
+                fix,
+            ));
         }
         r.outcomes.push(Outcome { pass, margin });
     }
-    if records.last().is_some_and(|r| r.outcomes.len() != goals.len()) {
-        return Err(bad(path, text.lines().count(), "the last draw lacks goals".into(), fix));
+    if records
+        .last()
+        .is_some_and(|r| r.outcomes.len() != goals.len())
+    {
+        return Err(bad(
+            path,
+            text.lines().count(),
+            "the last draw lacks goals".into(),
+            fix,
+        ));
     }
     let settings = settings.ok_or_else(|| bad(path, 2, "no draws".into(), fix))?;
     Ok((settings, records))
 }
 
 /// Joins the records of shards: one run's draws, each exactly once.
-pub fn merge(parts: Vec<(std::path::PathBuf, Settings, Vec<DrawRecord>)>) -> Result<(Settings, Vec<DrawRecord>)> {
+pub fn merge(
+    parts: Vec<(std::path::PathBuf, Settings, Vec<DrawRecord>)>,
+) -> Result<(Settings, Vec<DrawRecord>)> {
     let Some(first) = parts.first().map(|p| p.1) else {
         return Err(Error::BadParameter("no draws.csv to merge".into()));
     };
     let mut all: Vec<Option<DrawRecord>> = vec![None; first.draws];
     for (path, s, records) in parts {
         if s != first {
-            return Err(bad(&path, 2, format!("seed {} / {} draws differ from the first part's seed {} / {} draws", s.seed, s.draws, first.seed, first.draws), "merge the parts of one run only"));
+            return Err(bad(
+                &path,
+                2,
+                format!(
+                    "seed {} / {} draws differ from the first part's seed {} / {} draws",
+                    s.seed, s.draws, first.seed, first.draws
+                ),
+                "merge the parts of one run only",
+            ));
         }
         for r in records {
             let i = r.draw;
             if all[i].replace(r).is_some() {
-                return Err(bad(&path, 2, format!("draw {i} is in two parts"), "merge each shard once"));
+                return Err(bad(
+                    &path,
+                    2,
+                    format!("draw {i} is in two parts"),
+                    "merge each shard once",
+                ));
             }
         }
     }

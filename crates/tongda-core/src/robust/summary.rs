@@ -21,4 +21,3 @@ pub struct Robustness {
     /// Per goal, in goal order.
     pub goals: Vec<GoalRobustness>,
 }
-
