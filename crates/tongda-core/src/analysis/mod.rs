@@ -11,7 +11,7 @@ pub use access::{accessibility, Accessibility};
 pub use changes::{changes, ChangeKind, Changes, ProjectChange};
 pub use compare::{compare, Comparison, GoalChange, PairChange};
 pub use rank::{candidates, rank, RankAction, RankRow};
-pub use timeline::{timeline, Timeline, TimelineGoal};
+pub use timeline::{timeline, timeline_draws, Timeline, TimelineGoal};
 
 use crate::goal::{read_goals, CheckedGoal, Evaluator, GoalResult};
 use crate::scenario::Scenario;

@@ -112,8 +112,8 @@ impl Uncertain {
         match self.spread {
             Spread::Uniform => (self.low, self.high),
             Spread::Normal { mean, sd } => (
-                (mean - 1.96 * sd).max(self.low),
-                (mean + 1.96 * sd).min(self.high),
+                crate::units::round_to((mean - 1.96 * sd).max(self.low), 3),
+                crate::units::round_to((mean + 1.96 * sd).min(self.high), 3),
             ),
         }
     }
