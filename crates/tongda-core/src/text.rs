@@ -44,6 +44,22 @@ pub fn closest<'a>(
         .collect()
 }
 
+/// `unknown {what} "{id}" (closest: a, b, c)`, or without the list when
+/// nothing is close: the one wording of an unknown id.
+///
+/// ```
+/// let m = tongda_core::text::unknown("link", "zhongxian_9", ["zhongxian_1", "suiyu_1"].into_iter());
+/// assert_eq!(m, "unknown link \"zhongxian_9\" (closest: zhongxian_1)");
+/// ```
+pub fn unknown<'a>(what: &str, id: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    let c = closest(id, candidates, 3);
+    if c.is_empty() {
+        format!("unknown {what} \"{id}\"")
+    } else {
+        format!("unknown {what} \"{id}\" (closest: {})", c.join(", "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -55,9 +55,8 @@ pub fn resolve_range(spec: &RangeSpec, net: &Network) -> Result<Vec<Uncertain>, 
             if links.is_empty() {
                 let ids: std::collections::BTreeSet<&str> =
                     net.links.iter().map(|l| l.project.as_str()).collect();
-                let c = crate::text::closest(p, ids.into_iter(), 3);
                 return Err(vec![(
-                    format!("unknown project \"{p}\" (closest: {})", c.join(", ")),
+                    crate::text::unknown("project", p, ids.into_iter()),
                     "use a project id of the geodata (tongda list projects)",
                 )]);
             }
@@ -71,9 +70,8 @@ pub fn resolve_range(spec: &RangeSpec, net: &Network) -> Result<Vec<Uncertain>, 
                     Some(i) => idx.push(i),
                     None => {
                         let ids = net.links.iter().map(|l| l.id.as_str());
-                        let c = crate::text::closest(id, ids, 3);
                         problems.push((
-                            format!("unknown link \"{id}\" (closest: {})", c.join(", ")),
+                            crate::text::unknown("link", id, ids),
                             "use link ids of the geodata",
                         ));
                     }

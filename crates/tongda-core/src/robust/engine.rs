@@ -15,7 +15,7 @@ use crate::route::{Dijkstra, Endpoint, Router};
 use crate::scenario::Scenario;
 use crate::timemodel::{Measure, Profile, TimeModel};
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// One draw: a value per input (`None`: the point value of the data).
 pub type Values = Vec<Option<f64>>;
@@ -33,7 +33,7 @@ pub struct Engine<'a> {
     links: Vec<Vec<usize>>,
     /// Graphs compiled so far, shared by the workers (each re-weights its
     /// own copy).
-    compiled: Mutex<BTreeMap<GraphKey, Arc<Compiled>>>,
+    compiled: Mutex<BTreeMap<GraphKey, Arc<OnceLock<Compiled>>>>,
 }
 
 /// What one rayon worker keeps between draws: its compiled graphs and
@@ -171,11 +171,13 @@ impl<'a> Engine<'a> {
 
     /// A worker's copy of the graph of `key`, compiled once for all workers.
     fn template(&self, key: &GraphKey, draw: &Draw) -> Compiled {
-        let mut shared = self.compiled.lock().unwrap_or_else(|e| e.into_inner());
-        let c = shared
-            .entry(key.clone())
-            .or_insert_with(|| Arc::new(self.compile(key, draw)));
-        (**c).clone()
+        // The map is locked only to find the key's cell: different keys
+        // compile at the same time, the same key once.
+        let cell = {
+            let mut shared = self.compiled.lock().unwrap_or_else(|e| e.into_inner());
+            Arc::clone(shared.entry(key.clone()).or_default())
+        };
+        cell.get_or_init(|| self.compile(key, draw)).clone()
     }
 
     /// Compiles the graph of `key` with the draw's opening years and the

@@ -23,7 +23,7 @@ mod speed;
 
 use super::spec::Edit;
 use crate::model::{Link, Network, Service, Uncertain};
-use crate::text::closest;
+use crate::text::unknown;
 use std::collections::BTreeSet;
 
 /// Why an edit cannot be resolved, and how to fix it.
@@ -162,16 +162,6 @@ pub(crate) struct Applied {
     pub ranges: Vec<Uncertain>,
     /// One line per edit.
     pub reports: Vec<String>,
-}
-
-fn unknown(what: &str, id: &str, pool: impl Iterator<Item = impl AsRef<str>>) -> String {
-    let pool: Vec<String> = pool.map(|s| s.as_ref().to_string()).collect();
-    let c = closest(id, pool.iter().map(String::as_str), 3);
-    if c.is_empty() {
-        format!("unknown {what} \"{id}\"")
-    } else {
-        format!("unknown {what} \"{id}\" (closest: {})", c.join(", "))
-    }
 }
 
 /// The links of a project (an unknown project is an error with the closest ids).
