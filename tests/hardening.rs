@@ -328,6 +328,13 @@ fn outputs_over_inputs_and_directories_for_files_are_refused() {
     assert!(!geo.join("paths.geojson").exists());
     let o = tongda(&["validate", "--geodata", geo.to_str().expect("utf-8")]);
     assert!(o.status.success(), "{}", all(&o));
+    // rank and compare: the same check (before any work is done).
+    let g = geo.to_str().expect("utf-8");
+    let o = tongda(&["rank", s, "--out", g]);
+    expect_exit(&o, 2, "would overwrite the input", "rank --out geodata");
+    let o = tongda(&["compare", s, s, "--out", g]);
+    expect_exit(&o, 2, "would overwrite the input", "compare --out geodata");
+    assert!(!geo.join("rank.md").exists() && !geo.join("compare.md").exists());
 
     let newdir = format!("{}/newdir/", d.display());
     let o = tongda(&["skim", s, "--out", &newdir]);

@@ -114,6 +114,12 @@ pub fn markdown(c: &Comparison) -> String {
 pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
     with_threads(g.threads, || {
         let (a, b) = (g.scenario(&args.a)?, g.scenario(&args.b)?);
+        let outputs: Vec<PathBuf> = ["compare.md", "compare.json", "compare.html"]
+            .iter()
+            .map(|f| args.out.join(f))
+            .collect();
+        let inputs: Vec<PathBuf> = a.inputs().into_iter().chain(b.inputs()).collect();
+        tongda_core::io::atomic::check_outputs(&outputs, &inputs)?;
         let c = compare(&a, &b, args.top)?;
         let md = markdown(&c);
         let json =

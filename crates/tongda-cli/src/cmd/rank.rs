@@ -132,6 +132,11 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
                 )));
             }
         }
+        let outputs: Vec<PathBuf> = ["rank.md", "rank.json", "rank.csv"]
+            .iter()
+            .map(|f| args.out.join(f))
+            .collect();
+        tongda_core::io::atomic::check_outputs(&outputs, &sc.inputs())?;
         let rows = rank(&sc, &goals, &list)?;
         let text = table(&rows);
         let md = format!(
