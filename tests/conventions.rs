@@ -613,6 +613,49 @@ fn freight_in_vehicle_is_never_longer_than_door_to_door() {
 }
 
 #[test]
+fn a_freight_skims_in_vehicle_column_is_the_routers_moving_time() {
+    // Every cell of the freight skim: in-vehicle ≤ door-to-door, and equal to
+    // the moving time of the router's door-to-door route (an independent
+    // search per pair, with its legs).
+    use tongda_core::graph::RoutingGraph;
+    use tongda_core::route::Router;
+    use tongda_core::skim::Skim;
+    use tongda_core::{Measure, Profile};
+    let sc =
+        tongda_core::scenario::Scenario::load(std::path::Path::new("scenarios/plan-2027.toml"))
+            .expect("loads");
+    let g = RoutingGraph::compile(
+        &sc.network,
+        &sc.time_model,
+        &sc.graph_spec(Profile::Freight),
+    );
+    let places: Vec<u32> = (0..sc.network.nodes.len() as u32)
+        .filter(|&i| sc.network.nodes[i as usize].kind.is_place())
+        .step_by(7)
+        .collect();
+    let iv = Skim::moving(&sc.network, &g, &places, &places);
+    let dd = Skim::compute(&g, &places, &places, Measure::DoorToDoor);
+    let mut router = Router::new(&sc.network, &g);
+    let mut n = 0;
+    for (i, &a) in places.iter().enumerate() {
+        for (j, &b) in places.iter().enumerate() {
+            let (m, d) = (iv.get(i, j), dd.get(i, j));
+            assert_eq!(m.is_some(), d.is_some(), "{i} {j}");
+            if let (Some(m), Some(d)) = (m, d) {
+                assert!(m <= d, "{a} → {b}: {m} > {d}");
+                if a != b {
+                    let r = router.route(a, b, Measure::DoorToDoor).expect("reachable");
+                    assert_eq!(r.seconds, d);
+                    assert_eq!(r.moving_seconds(), m, "{a} → {b}");
+                    n += 1;
+                }
+            }
+        }
+    }
+    assert!(n > 100, "{n} pairs");
+}
+
+#[test]
 fn validate_and_gen_graph_speak_json_too() {
     let o = tongda(&["validate", "--json"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));

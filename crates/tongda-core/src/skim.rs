@@ -2,7 +2,7 @@
 
 use crate::graph::{RoutingGraph, Weight};
 use crate::model::NodeIdx;
-use crate::route::{Dijkstra, Endpoint};
+use crate::route::{Dijkstra, Endpoint, LegKind};
 use crate::timemodel::Measure;
 use rayon::prelude::*;
 
@@ -73,6 +73,71 @@ impl Skim {
             origins: origins.to_vec(),
             destinations: destinations.to_vec(),
             measure,
+            seconds: rows.concat(),
+        }
+    }
+
+    /// The freight in-vehicle skim: for each pair, the moving time (rides
+    /// and drives, [`crate::route::Route::moving_seconds`]) of the fastest
+    /// door-to-door route, so it is never longer than the door-to-door
+    /// skim. One search per origin (in parallel); the route's legs are
+    /// rebuilt per destination from the search tree, as the router does.
+    pub fn moving(
+        net: &crate::model::Network,
+        g: &RoutingGraph,
+        origins: &[NodeIdx],
+        destinations: &[NodeIdx],
+    ) -> Skim {
+        let measure = Measure::DoorToDoor;
+        let targets: Vec<Vec<u32>> = (destinations.iter())
+            .map(|&d| Endpoint::new(g, d, measure).targets)
+            .collect();
+        let n = g.csr.num_vertices();
+        let rows: Vec<Vec<Option<Weight>>> = origins
+            .par_iter()
+            .map_init(
+                || Dijkstra::new(n),
+                |dj, &o| {
+                    let src = Endpoint::new(g, o, measure);
+                    dj.run(&g.csr, &src.sources);
+                    (destinations.iter().zip(&targets))
+                        .map(|(&d, ts)| {
+                            if d == o {
+                                return Some(0);
+                            }
+                            let t = (ts.iter().copied())
+                                .filter(|&t| Endpoint::arrives(&src, t))
+                                .filter_map(|t| dj.distance(t).map(|w| (w, t)))
+                                .min()?
+                                .1;
+                            let source = dj.path_source(t);
+                            let initial = (src.sources.iter())
+                                .filter(|(v, _)| *v == source)
+                                .map(|(_, w)| *w)
+                                .min()
+                                .unwrap_or(0);
+                            let legs = crate::route::legs_of_path(
+                                net,
+                                g,
+                                source,
+                                initial,
+                                &dj.path_arcs(t),
+                            );
+                            Some(
+                                (legs.iter())
+                                    .filter(|l| matches!(l.kind, LegKind::Ride | LegKind::Drive))
+                                    .map(|l| l.seconds)
+                                    .sum(),
+                            )
+                        })
+                        .collect()
+                },
+            )
+            .collect();
+        Skim {
+            origins: origins.to_vec(),
+            destinations: destinations.to_vec(),
+            measure: Measure::InVehicle,
             seconds: rows.concat(),
         }
     }

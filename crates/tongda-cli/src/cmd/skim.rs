@@ -75,7 +75,14 @@ pub fn run(args: Args, opts: &Global) -> CliResult<ExitCode> {
         }
         let skims: Vec<Skim> = measures
             .iter()
-            .map(|&m| Skim::compute(&g, &places, &places, m))
+            .map(|&m| match (profile, m) {
+                // Freight in-vehicle: the moving time of the door-to-door
+                // route (README, "Worked example"), never longer than it.
+                (Profile::Freight, Measure::InVehicle) => {
+                    Skim::moving(&sc.network, &g, &places, &places)
+                }
+                _ => Skim::compute(&g, &places, &places, m),
+            })
             .collect();
         let refs: Vec<&Skim> = skims.iter().collect();
         let (out, unreachable) = skim_csv(&sc.network, &refs);

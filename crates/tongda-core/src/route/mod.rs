@@ -8,5 +8,5 @@ mod router;
 
 pub use dijkstra::Dijkstra;
 pub use heap::QuadHeap;
-pub use legs::{Leg, LegKind};
+pub use legs::{legs_of_path, Leg, LegKind};
 pub use router::{Endpoint, Route, Router};
