@@ -270,7 +270,7 @@ pub fn bootstrap_cruise(
             .map(|b| {
                 let mut sample: Vec<f64> = (0..n)
                     .map(|i| {
-                        let key = crate::robust::splitmix64(seed ^ ((b as u64) << 32 | i as u64));
+                        let key = crate::stats::splitmix64(seed ^ ((b as u64) << 32 | i as u64));
                         ratios[(key % n as u64) as usize]
                     })
                     .collect();

@@ -40,6 +40,7 @@ pub mod robust;
 pub mod route;
 pub mod scenario;
 pub mod skim;
+pub mod stats;
 pub mod sweep;
 pub mod synth;
 pub mod text;

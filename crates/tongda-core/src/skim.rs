@@ -1,10 +1,12 @@
 //! Many-to-many travel times (skims), parallel over origins.
 
 use crate::graph::{RoutingGraph, Weight};
+use crate::io::csv_out::{field, push_row};
 use crate::model::NodeIdx;
 use crate::route::{Dijkstra, Endpoint, LegKind};
 use crate::timemodel::Measure;
 use rayon::prelude::*;
+use std::fmt::Write;
 
 /// Travel times from every origin to every destination for one measure.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,4 +148,55 @@ impl Skim {
     pub fn get(&self, i: usize, j: usize) -> Option<Weight> {
         self.seconds[i * self.destinations.len() + j]
     }
+}
+
+/// Minutes with one decimal, from seconds (empty when unreachable).
+fn minutes(sec: Option<u32>) -> String {
+    sec.map_or(String::new(), |s| {
+        format!("{:.1}", (f64::from(s) / 6.0).round() / 10.0)
+    })
+}
+
+/// A skim table: `origin,origin_name,destination,destination_name`, then one
+/// `<measure>_min` column per skim (all skims share origins and destinations).
+/// Returns the CSV text and the number of empty (unreachable) cells.
+pub fn skim_csv(net: &crate::model::Network, skims: &[&Skim]) -> (String, usize) {
+    let mut out = String::new();
+    let mut head = vec![
+        "origin".to_string(),
+        "origin_name".into(),
+        "destination".into(),
+        "destination_name".into(),
+    ];
+    head.extend(
+        skims
+            .iter()
+            .map(|s| format!("{}_min", s.measure.as_str().replace('-', "_"))),
+    );
+    push_row(&mut out, head.iter().map(String::as_str));
+    let Some(first) = skims.first() else {
+        return (out, 0);
+    };
+    let mut empty = 0;
+    for (i, &o) in first.origins.iter().enumerate() {
+        for (j, &d) in first.destinations.iter().enumerate() {
+            let (on, dn) = (&net.nodes[o as usize], &net.nodes[d as usize]);
+            let _ = write!(
+                out,
+                "{},{},{},{}",
+                field(&on.id),
+                field(&on.name_zh),
+                field(&dn.id),
+                field(&dn.name_zh)
+            );
+            for s in skims {
+                let v = s.get(i, j);
+                empty += usize::from(v.is_none());
+                out.push(',');
+                out.push_str(&minutes(v));
+            }
+            out.push('\n');
+        }
+    }
+    (out, empty)
 }

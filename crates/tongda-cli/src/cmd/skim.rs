@@ -6,9 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tongda_core::graph::RoutingGraph;
 use tongda_core::io::atomic::{check_outputs, split_file_output};
-use tongda_core::io::csv_out::skim_csv;
 use tongda_core::iso::Origin;
-use tongda_core::skim::Skim;
+use tongda_core::skim::{skim_csv, Skim};
 use tongda_core::{Measure, Profile};
 
 /// Arguments of `tongda skim`.

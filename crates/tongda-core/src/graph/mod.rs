@@ -4,6 +4,7 @@ mod compile;
 mod csr;
 mod reweight;
 mod runs;
+mod scenario_spec;
 
 pub use compile::{mode_params, EdgeKind, GraphSpec, RoutingGraph, Vertex};
 pub use csr::{CsrGraph, VertexId, Weight, INFINITY};

@@ -101,7 +101,7 @@ impl Uncertain {
             }
             (_, Spread::Uniform) => self.low + q * (self.high - self.low),
             (_, Spread::Normal { mean, sd }) => {
-                (mean + sd * crate::robust::normal_quantile(q)).clamp(self.low, self.high)
+                (mean + sd * crate::stats::normal_quantile(q)).clamp(self.low, self.high)
             }
         }
     }

@@ -167,9 +167,10 @@ pub fn report_of(sc: &Scenario, goals: Vec<GoalResult>) -> Report {
 }
 
 /// `skim.csv`: one row per ordered pair of places, minutes for each measure
-/// (written by the one CSV writer, [`crate::io::csv_out`], as `tongda skim`'s).
+/// (written by the one CSV writer, [`crate::io::csv_out`], as `tongda skim`'s:
+/// [`crate::skim::skim_csv`]).
 pub fn skim_csv(sc: &Scenario, s: &PlaceSkims) -> String {
-    crate::io::csv_out::skim_csv(&sc.network, &[&s.in_vehicle, &s.door_to_door]).0
+    crate::skim::skim_csv(&sc.network, &[&s.in_vehicle, &s.door_to_door]).0
 }
 
 /// Writes `files` (name, contents) into `dir` so that each is whole or

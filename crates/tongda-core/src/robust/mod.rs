@@ -22,9 +22,10 @@ mod records;
 mod sample;
 mod summary;
 
+pub use crate::stats::{normal_quantile, splitmix64};
 pub use engine::{Engine, Values, Worker};
 pub use records::{draws_csv, merge, read_draws_csv};
-pub use sample::{normal_quantile, splitmix64, Plan};
+pub use sample::Plan;
 pub use summary::{DrawRecord, Robustness};
 
 use crate::goal::{CheckedGoal, GoalRobustness, Outcome, Sensitivity};

@@ -11,9 +11,8 @@ mod spec;
 pub use spec::{Edit, ScenarioSpec};
 
 use crate::error::Diagnostic;
-use crate::graph::GraphSpec;
 use crate::io::{geodata_files, load_geodata_sources};
-use crate::timemodel::{Profile, TimeModel};
+use crate::timemodel::TimeModel;
 use crate::{Error, Network, Result};
 use edits::Apply;
 use std::path::{Path, PathBuf};
@@ -332,14 +331,6 @@ impl Scenario {
         let mut spec = self.spec.clone();
         spec.year = year;
         Scenario::resolve(spec, &self.file, self.loaded.clone())
-    }
-
-    /// The graph spec of this scenario for a profile.
-    pub fn graph_spec(&self, profile: Profile) -> GraphSpec {
-        let mut g = GraphSpec::new(profile, self.spec.year);
-        g.statuses = self.spec.statuses.iter().copied().collect();
-        g.forced_projects = self.forced_projects.iter().cloned().collect();
-        g
     }
 
     /// The goal file named by the scenario, resolved against its directory.
