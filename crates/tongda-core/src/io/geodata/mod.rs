@@ -16,6 +16,9 @@ mod node;
 mod props;
 mod resolve;
 
+pub(crate) use props::one_of;
+pub(crate) use resolve::closest_note;
+
 use crate::error::{Diagnostic, Severity};
 use crate::model::{Link, Network, Node};
 use crate::{Error, Result};
