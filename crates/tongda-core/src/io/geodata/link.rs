@@ -2,8 +2,7 @@
 //! an access connector between a place and a facility.
 
 use super::props::{kind, one_of, Checked, Findings, Prop, Site, SOURCE_FIX};
-use super::MAX_SPEED_KMH;
-use super::{possible_speed, RawLink, PLAUSIBLE_YEARS};
+use super::{possible_speed, RawLink, MAX_SPEED_KMH, PLAUSIBLE_YEARS};
 use crate::model::{Link, Mode, Status};
 use geo::LineString;
 use serde::Deserialize;
