@@ -3,7 +3,8 @@
 //! must produce exactly the reviewed diagnostics below — no more, no fewer.
 //! `{dir}` stands for the case's directory.
 
-use tongda_core::io::{load_geodata, validate::network_warnings};
+use tongda_core::graph::network_warnings;
+use tongda_core::io::load_geodata;
 use tongda_core::TimeModel;
 
 const CASES: &[(&str, &[&str])] = &[

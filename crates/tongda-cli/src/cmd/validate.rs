@@ -3,7 +3,7 @@
 use crate::common::{load_geodata_report, load_time_model, CliResult, NetworkArgs};
 use crate::options::Global;
 use std::process::ExitCode;
-use tongda_core::io::validate::network_warnings;
+use tongda_core::graph::network_warnings;
 use tongda_core::Severity;
 
 /// Arguments of `tongda validate`.

@@ -5,7 +5,6 @@ pub mod budget;
 pub mod csv_out;
 mod geodata;
 pub mod keys;
-mod props;
 pub mod ranges;
 pub mod services;
 pub mod validate;

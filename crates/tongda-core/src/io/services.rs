@@ -3,9 +3,9 @@
 //! Every problem is a [`Diagnostic`] naming the file, the service id and the
 //! fix, collected all at once like the geodata's.
 
+use super::geodata::closest_note;
 use crate::error::Diagnostic;
 use crate::model::{Mode, Network, NodeKind, Service};
-use crate::text::closest;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::Path;
@@ -123,7 +123,10 @@ pub fn resolve_services(
         if mode.is_none() {
             err(
                 format!("mode \"{}\" is not a rail mode", spec.mode),
-                "use hsr, intercity, conventional_rail or suburban_rail",
+                &format!(
+                    "use {}",
+                    super::geodata::one_of(Mode::ALL.into_iter().filter(|m| m.is_rail()))
+                ),
             );
         }
         match (spec.per_day, spec.headway_min) {
@@ -175,9 +178,9 @@ pub fn resolve_services(
         }
         for line in &spec.lines {
             if !known_lines.contains(line.as_str()) {
-                let c = closest(line, known_lines.iter().copied(), 3);
+                let note = closest_note(line, known_lines.iter().copied());
                 err(
-                    format!("unknown rail line \"{line}\"{}", closest_note(&c)),
+                    format!("unknown rail line \"{line}\"{note}"),
                     "use the `line` of rail links in the geodata",
                 );
             }
@@ -208,9 +211,9 @@ pub fn resolve_services(
                     "list station ids",
                 ),
                 None => {
-                    let c = closest(st, net.nodes.iter().map(|n| n.id.as_str()), 3);
+                    let note = closest_note(st, net.nodes.iter().map(|n| n.id.as_str()));
                     err(
-                        format!("unknown stop \"{st}\"{}", closest_note(&c)),
+                        format!("unknown stop \"{st}\"{note}"),
                         "use station ids from the geodata",
                     )
                 }
@@ -248,14 +251,6 @@ pub fn resolve_services(
         }
     }
     out
-}
-
-fn closest_note(c: &[String]) -> String {
-    if c.is_empty() {
-        String::new()
-    } else {
-        format!(" (closest: {})", c.join(", "))
-    }
 }
 
 /// Reads `dir/services.toml` if it exists and attaches the services to

@@ -72,6 +72,17 @@ pub enum Province {
 }
 
 impl Province {
+    /// Both provinces, in their canonical order.
+    pub const ALL: [Province; 2] = [Province::Sc, Province::Cq];
+
+    /// The English name (for messages).
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Province::Sc => "Sichuan",
+            Province::Cq => "Chongqing",
+        }
+    }
+
     /// The code used in the geodata (`sc` / `cq`).
     pub fn as_str(self) -> &'static str {
         match self {
