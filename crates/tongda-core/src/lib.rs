@@ -21,6 +21,8 @@
 //! # Ok::<(), tongda_core::Error>(())
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod analysis;
 pub mod calibration;
 pub mod ch;

@@ -86,32 +86,65 @@ pub enum Vertex {
 /// What a routing-graph arc stands for (for turning paths into legs).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum EdgeKind {
-    /// Riding a scheduled link (index into `Network::links`); `forward` = from → to.
-    Ride { link: u32, forward: bool },
+    /// Riding a scheduled link.
+    Ride {
+        /// Index into `Network::links`.
+        link: u32,
+        /// From → to.
+        forward: bool,
+    },
     /// Driving a road link.
-    Road { link: u32, forward: bool },
-    /// An access connector; `entering` = from the place to the facility.
-    Access { link: u32, entering: bool },
-    /// Boarding line `line` at `node`: `wait_s` waiting, `ride_s` terminal
-    /// and approach loss.
+    Road {
+        /// Index into `Network::links`.
+        link: u32,
+        /// From → to.
+        forward: bool,
+    },
+    /// An access connector.
+    Access {
+        /// Index into `Network::links`.
+        link: u32,
+        /// From the place to the facility.
+        entering: bool,
+    },
+    /// Boarding a run at a node.
     Board {
+        /// The node.
         node: NodeIdx,
+        /// The run (index into [`RoutingGraph::lines`]).
         line: u32,
+        /// Seconds waiting (half the headway).
         wait_s: Weight,
+        /// Seconds of terminal and approach loss.
         ride_s: Weight,
     },
-    /// Alighting at `node` (costs the station's approach loss on fast lines).
-    Alight { node: NodeIdx },
-    /// Staying on board through `node` (`pass_stop_s` if it is an express
-    /// stop, plus two approach losses).
-    Through { node: NodeIdx },
+    /// Alighting (costs the station's approach loss on fast lines).
+    Alight {
+        /// The node.
+        node: NodeIdx,
+    },
+    /// Staying on board through a node (`pass_stop_s` if the run stops
+    /// there, plus two approach losses).
+    Through {
+        /// The node.
+        node: NodeIdx,
+    },
     /// Riding a service from one of its calls to the next, through the
-    /// stations between (index into [`RoutingGraph::segments`]).
-    Segment { segment: u32 },
-    /// Changing line at `node`.
-    Transfer { node: NodeIdx },
+    /// stations between.
+    Segment {
+        /// Index into [`RoutingGraph::segments`].
+        segment: u32,
+    },
+    /// Changing line.
+    Transfer {
+        /// The node.
+        node: NodeIdx,
+    },
     /// Entering or leaving the road network at a place (parking, urban streets).
-    RoadTerminal { node: NodeIdx },
+    RoadTerminal {
+        /// The place.
+        node: NodeIdx,
+    },
 }
 
 /// The compiled graph of one [`GraphSpec`]: a CSR graph plus what each vertex
