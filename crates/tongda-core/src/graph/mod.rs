@@ -6,6 +6,7 @@ mod csr;
 mod reweight;
 mod runs;
 mod scenario_spec;
+mod spec;
 
 pub use compile::{mode_params, EdgeKind, GraphSpec, RoutingGraph, Vertex};
 pub use connectivity::{network_warnings, unreachable_nodes};
