@@ -360,7 +360,10 @@ impl TimeModel {
                         mp.cruise_fraction_sd
                     ));
                 }
-                if mp.max_speed_kmh.is_some_and(|v| !(v > 0.0 && v <= 600.0)) {
+                if mp
+                    .max_speed_kmh
+                    .is_some_and(|v| !(v > 0.0 && v <= crate::units::MAX_SPEED_KMH))
+                {
                     return Err(format!("{at}.max_speed_kmh must be in (0, 600]"));
                 }
                 if negative(mp.terminal_s) || negative(mp.pass_stop_s) || negative(mp.headway_min) {

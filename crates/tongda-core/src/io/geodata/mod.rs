@@ -29,8 +29,7 @@ use std::path::{Path, PathBuf};
 /// Sichuan and Chongqing with a margin.
 pub const REGION_BOUNDS: (f64, f64, f64, f64) = (97.0, 26.0, 111.0, 34.5);
 
-/// The fastest a link may be, km/h.
-pub(crate) const MAX_SPEED_KMH: f64 = 600.0;
+pub(crate) use crate::units::MAX_SPEED_KMH;
 
 /// Years the data may name (opening, retirement, speed changes).
 pub(crate) const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i64> =

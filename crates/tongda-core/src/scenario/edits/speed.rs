@@ -17,7 +17,10 @@ struct SetSpeed {
 fn check_speed(v: Option<f64>, key: &str) -> Result<(), EditError> {
     match v {
         Some(x) if !crate::io::possible_speed(x) => Err(edit_error(
-            format!("{key} = {x} km/h must be > 0 and ≤ 600"),
+            format!(
+                "{key} = {x} km/h must be > 0 and ≤ {}",
+                crate::units::MAX_SPEED_KMH
+            ),
             "give the speed in km/h, e.g. 250",
         )),
         _ => Ok(()),
