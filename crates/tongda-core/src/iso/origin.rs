@@ -2,7 +2,7 @@
 
 use super::error::{IsoError, IsoResult};
 use crate::chinacrs::MapCrs;
-use crate::io::REGION_BOUNDS;
+use crate::model::REGION_BOUNDS;
 use crate::model::NodeIdx;
 use crate::Network;
 

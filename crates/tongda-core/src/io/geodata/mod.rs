@@ -25,9 +25,7 @@ use crate::{Error, Result};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-/// Plausible bounds of the region, `(min_lon, min_lat, max_lon, max_lat)`:
-/// Sichuan and Chongqing with a margin.
-pub const REGION_BOUNDS: (f64, f64, f64, f64) = (97.0, 26.0, 111.0, 34.5);
+pub use crate::model::REGION_BOUNDS;
 
 pub(crate) use crate::units::MAX_SPEED_KMH;
 
