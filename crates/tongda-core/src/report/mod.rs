@@ -15,7 +15,7 @@ pub use paths::paths_geojson;
 pub use summary::goal_summary;
 pub use table::{display_width, summary_table, TextTable};
 
-use crate::goal::{read_goals, Evaluator, GoalResult};
+use crate::goal::{Evaluator, GoalResult};
 use crate::scenario::Scenario;
 use crate::skim::Skim;
 use crate::timemodel::Measure;
@@ -116,12 +116,8 @@ pub struct PlaceSkims {
 
 /// Runs a scenario: evaluates its goals and skims all places.
 pub fn run(sc: &Scenario) -> Result<(Report, PlaceSkims)> {
-    let goals_path = sc.goals_path().ok_or_else(|| {
-        Error::BadParameter(format!("{}: no `goals` file named", sc.file.display()))
-    })?;
-    let goals = read_goals(&goals_path)?;
+    let goals = crate::analysis::scenario_goals(sc)?;
     let mut ev = Evaluator::new(sc);
-    let goals = ev.check(&goals, &goals_path)?;
     let results = ev.evaluate(&goals);
     let places: Vec<u32> = (0..sc.network.nodes.len() as u32)
         .filter(|&i| sc.network.nodes[i as usize].kind.is_place())
