@@ -19,7 +19,7 @@ use crate::goal::{Evaluator, GoalResult};
 use crate::scenario::Scenario;
 use crate::skim::Skim;
 use crate::timemodel::Measure;
-use crate::{Error, Result};
+use crate::Result;
 use serde::Serialize;
 use std::path::Path;
 
