@@ -17,12 +17,11 @@ use common::{pick_sources, to_petgraph, BinaryHeapDijkstra};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-use tongda_core::ch::{ContractionHierarchy, Phast, PhastBatch, LANES};
-use tongda_core::route::QuadHeap;
-use tongda_core::sweep::{
-    checksum, sweep_sources, with_threads, BucketQueue, OneToAll, RadixHeap, SweepGraph,
-};
-use tongda_core::synth::road_grid;
+use tongda_cli::pool::with_threads;
+use tongda_sssp::ch::{ContractionHierarchy, Phast, PhastBatch, LANES};
+use tongda_sssp::sweep::{checksum, sweep_sources, BucketQueue, OneToAll, RadixHeap, SweepGraph};
+use tongda_sssp::synth::road_grid;
+use tongda_sssp::QuadHeap;
 
 const SOURCES: usize = 16;
 
@@ -184,7 +183,7 @@ fn bench_grid(c: &mut Criterion, side: usize, label: &str, with_ch: bool) {
 /// A deterministic random permutation (Fisher–Yates with SplitMix64).
 fn shuffled(n: usize) -> Vec<u32> {
     let mut p: Vec<u32> = (0..n as u32).collect();
-    let mut rng = tongda_core::synth::SplitMix64::new(99);
+    let mut rng = tongda_sssp::synth::SplitMix64::new(99);
     for i in (1..n).rev() {
         p.swap(i, rng.below(i as u64 + 1) as usize);
     }

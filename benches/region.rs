@@ -14,12 +14,13 @@ use petgraph::graph::NodeIndex;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
+use tongda_cli::pool::with_threads;
 use tongda_core::graph::{GraphSpec, RoutingGraph};
 use tongda_core::io::load_geodata;
-use tongda_core::route::Dijkstra;
 use tongda_core::skim::Skim;
-use tongda_core::sweep::{checksum, with_threads, OneToAll, SweepGraph};
 use tongda_core::{Measure, Network, Profile, TimeModel};
+use tongda_sssp::sweep::{checksum, OneToAll, SweepGraph};
+use tongda_sssp::Dijkstra;
 
 fn network() -> (Network, &'static str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -7,8 +7,7 @@
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use proptest::prelude::*;
-use tongda_core::graph::CsrGraph;
-use tongda_core::route::Dijkstra;
+use tongda_sssp::{CsrGraph, Dijkstra};
 
 type Arc = (u32, u32, u32);
 

@@ -4,10 +4,10 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use tongda_core::dimacs::{
+use tongda_sssp::dimacs::{
     parse_co, parse_gr, read_co, read_gr, write_co, write_gr, DimacsError, LineError,
 };
-use tongda_core::synth::road_grid;
+use tongda_sssp::synth::road_grid;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

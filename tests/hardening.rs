@@ -96,12 +96,12 @@ fn dimacs_headers_larger_than_their_file_are_refused_before_allocating() {
             method,
         );
     }
-    let e = tongda_core::dimacs::parse_co(b"p aux sp co 4000000000\n").unwrap_err();
+    let e = tongda_sssp::dimacs::parse_co(b"p aux sp co 4000000000\n").unwrap_err();
     assert_eq!(
         e.to_string(),
         "line 1: the problem line declares 4000000000 nodes, more than a file of 23 bytes can hold (at most 3) — fix: correct the counts on the problem line"
     );
-    let e = tongda_core::dimacs::parse_gr(b"p sp 2 1000000000\n").unwrap_err();
+    let e = tongda_sssp::dimacs::parse_gr(b"p sp 2 1000000000\n").unwrap_err();
     assert!(e.to_string().contains("declares 1000000000 arcs"), "{e}");
 }
 

@@ -6,13 +6,12 @@
 mod common;
 
 use common::{petgraph_distances, pick_sources, to_petgraph, BinaryHeapDijkstra};
-use tongda_core::graph::{CsrGraph, VertexId, Weight, INFINITY};
-use tongda_core::route::{Dijkstra, QuadHeap};
-use tongda_core::sweep::{
-    checksum, sweep_sources, with_threads, BucketQueue, MonotoneQueue, OneToAll, RadixHeap,
-    SweepGraph,
+use tongda_cli::pool::with_threads;
+use tongda_sssp::sweep::{
+    checksum, sweep_sources, BucketQueue, MonotoneQueue, OneToAll, RadixHeap, SweepGraph,
 };
-use tongda_core::synth::{road_grid, SplitMix64};
+use tongda_sssp::synth::{road_grid, SplitMix64};
+use tongda_sssp::{CsrGraph, Dijkstra, QuadHeap, VertexId, Weight, INFINITY};
 
 type Arcs = Vec<(VertexId, VertexId, Weight)>;
 

@@ -77,15 +77,15 @@ proptest! {
     #[test]
     fn dimacs(b in input(&["tests/fixtures/dimacs/tiny.gr", "tests/fixtures/dimacs/tiny.co", "tests/fixtures/hardening/path_overflow.gr"])) {
         let lines = b.split(|&c| c == b'\n').count();
-        for r in [tongda_core::dimacs::parse_gr(&b).map(|_| ()), tongda_core::dimacs::parse_co(&b).map(|_| ())] {
-            if let Err(tongda_core::dimacs::DimacsError::Line { line, .. }) = r {
+        for r in [tongda_sssp::dimacs::parse_gr(&b).map(|_| ()), tongda_sssp::dimacs::parse_co(&b).map(|_| ())] {
+            if let Err(tongda_sssp::dimacs::DimacsError::Line { line, .. }) = r {
                 prop_assert!(line >= 1 && line <= lines);
             }
         }
-        if let Ok(g) = tongda_core::dimacs::parse_gr(&b) {
+        if let Ok(g) = tongda_sssp::dimacs::parse_gr(&b) {
             // Budget: nodes and arcs proportional to the bytes.
             prop_assert!(g.arcs.len() <= b.len() / 7 + 1);
-            prop_assert!(g.num_vertices as u64 <= 2 * g.arcs.len() as u64 + tongda_core::dimacs::ISOLATED_NODES);
+            prop_assert!(g.num_vertices as u64 <= 2 * g.arcs.len() as u64 + tongda_sssp::dimacs::ISOLATED_NODES);
         }
     }
 

@@ -5,12 +5,13 @@
 mod common;
 
 use common::{petgraph_distances, pick_sources, to_petgraph};
-use tongda_core::ch::{
+use tongda_cli::pool::with_threads;
+use tongda_sssp::ch::{
     sweep_phast, sweep_phast_batched, ContractionHierarchy, Phast, PhastBatch, LANES,
 };
-use tongda_core::graph::{VertexId, Weight};
-use tongda_core::sweep::{sweep_sources, with_threads, OneToAll, SweepGraph};
-use tongda_core::synth::{road_grid, SplitMix64};
+use tongda_sssp::sweep::{sweep_sources, OneToAll, SweepGraph};
+use tongda_sssp::synth::{road_grid, SplitMix64};
+use tongda_sssp::{VertexId, Weight};
 
 fn check(n: usize, arcs: &[(VertexId, VertexId, Weight)], sources: &[VertexId]) {
     let ch = ContractionHierarchy::build(n, arcs);
@@ -75,7 +76,7 @@ fn road_like_grid_and_sweeps() {
     let ch = ContractionHierarchy::build(g.num_vertices, &g.arcs);
     assert!(ch.memory_bytes() < 40 * g.arcs.len());
     let fast = SweepGraph::from_arcs(g.num_vertices, &g.arcs);
-    let key = |r: Vec<tongda_core::sweep::SourceResult>| -> Vec<_> {
+    let key = |r: Vec<tongda_sssp::sweep::SourceResult>| -> Vec<_> {
         r.into_iter()
             .map(|r| (r.source, r.reached, r.distance_sum))
             .collect()

@@ -6,7 +6,7 @@
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
-use tongda_core::graph::{CsrGraph, VertexId, Weight, INFINITY};
+use tongda_sssp::{CsrGraph, VertexId, Weight, INFINITY};
 
 /// The straightforward one-to-all Dijkstra that most people would write: the
 /// same CSR graph, a binary heap of `Reverse((dist, vertex))`, lazy deletion.

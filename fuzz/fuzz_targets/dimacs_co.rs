@@ -3,5 +3,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = tongda_core::dimacs::parse_co(data);
+    let _ = tongda_sssp::dimacs::parse_co(data);
 });

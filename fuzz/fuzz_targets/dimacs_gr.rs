@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(g) = tongda_core::dimacs::parse_gr(data) {
+    if let Ok(g) = tongda_sssp::dimacs::parse_gr(data) {
         let _ = g.path_bound();
         let _ = g.to_csr();
     }

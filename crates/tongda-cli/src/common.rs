@@ -230,7 +230,7 @@ where
         Some(0) => Err(CliError::input("--threads must be at least 1")),
         Some(n) => {
             check_threads(n)?;
-            tongda_core::sweep::with_threads(n, f).map_err(|e| CliError::internal(e.to_string()))?
+            crate::pool::with_threads(n, f).map_err(|e| CliError::internal(e.to_string()))?
         }
     }
 }

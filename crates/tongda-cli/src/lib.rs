@@ -4,6 +4,7 @@
 mod cmd;
 mod common;
 mod options;
+pub mod pool;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

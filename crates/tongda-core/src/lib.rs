@@ -25,9 +25,7 @@
 
 pub mod analysis;
 pub mod calibration;
-pub mod ch;
 pub mod chinacrs;
-pub mod dimacs;
 pub mod error;
 pub mod export;
 pub mod goal;
@@ -43,8 +41,6 @@ pub mod route;
 pub mod scenario;
 pub mod skim;
 pub mod stats;
-pub mod sweep;
-pub mod synth;
 pub mod text;
 pub mod timemodel;
 pub mod units;

@@ -5,15 +5,15 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tongda_core::dimacs::{write_co, write_gr};
-use tongda_core::synth::road_grid;
+use tongda_sssp::dimacs::{write_co, write_gr};
+use tongda_sssp::synth::road_grid;
 
 /// Arguments of `tongda gen-graph`.
 ///
 /// The graph is a jittered S×S grid of roads (both directions, ~10% of local
 /// directions removed), expressways every 20th row and column, weights in
 /// seconds, reduced to its largest strongly connected component; see the
-/// `tongda_core::synth` docs. The same side and seed give the same bytes.
+/// `tongda_sssp::synth` docs. The same side and seed give the same bytes.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Grid side S (S×S nodes before the largest component is taken): 100, 316

@@ -2,15 +2,16 @@
 //! that other tools can reproduce (reached nodes, sum of finite distances).
 
 use crate::common::{check_threads, CliError, CliResult};
+use crate::pool::{pool_size, with_threads};
 use clap::ValueEnum;
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
-use tongda_core::ch::{sweep_phast, sweep_phast_batched, ContractionHierarchy};
-use tongda_core::dimacs::read_gr;
-use tongda_core::graph::VertexId;
-use tongda_core::sweep::{pool_size, sweep_sources, with_threads, SourceResult, SweepGraph};
+use tongda_sssp::ch::{sweep_phast, sweep_phast_batched, ContractionHierarchy};
+use tongda_sssp::dimacs::read_gr;
+use tongda_sssp::sweep::{sweep_sources, SourceResult, SweepGraph};
+use tongda_sssp::VertexId;
 
 /// Arguments of `tongda sssp`.
 #[derive(Debug, clap::Args)]
@@ -78,6 +79,11 @@ fn read_sources(path: &Path, n: usize) -> CliResult<Vec<VertexId>> {
     Ok(out)
 }
 
+/// A pool that cannot start is reported as a bad `--threads` (exit 2).
+fn pool_err(e: crate::pool::PoolError) -> CliError {
+    CliError::input(e.to_string())
+}
+
 fn ms(nanos: u64) -> f64 {
     (nanos as f64 / 1e3).round() / 1e3
 }
@@ -94,7 +100,7 @@ pub fn run(args: Args, opts: &crate::options::Global) -> CliResult<ExitCode> {
     // Distances are 32-bit and 4294967295 means unreached: a longer path
     // would saturate into "unreached" silently, so such graphs are refused.
     let bound = gr.path_bound();
-    if bound >= u64::from(tongda_core::graph::INFINITY) {
+    if bound >= u64::from(tongda_sssp::INFINITY) {
         return Err(CliError::input(format!(
             "{}: a shortest path could be as long as {bound} (the heaviest arc into each node, summed), more than tongda's 32-bit distances hold (4294967294) — fix: scale the weights down",
             args.graph.display()
@@ -121,9 +127,9 @@ pub fn run(args: Args, opts: &crate::options::Global) -> CliResult<ExitCode> {
     let t = Instant::now();
     let ch = match args.method {
         Method::Dijkstra => None,
-        Method::Phast | Method::PhastBatch => Some(with_threads(threads, || {
-            ContractionHierarchy::build(n, &gr.arcs)
-        })?),
+        Method::Phast | Method::PhastBatch => Some(
+            with_threads(threads, || ContractionHierarchy::build(n, &gr.arcs)).map_err(pool_err)?,
+        ),
     };
     let pre_ns = t.elapsed().as_nanos() as u64;
     drop(gr);
@@ -133,7 +139,8 @@ pub fn run(args: Args, opts: &crate::options::Global) -> CliResult<ExitCode> {
         (Some(ch), Method::Phast) => sweep_phast(ch, &sources),
         (Some(ch), _) => sweep_phast_batched(ch, &sources),
         (None, _) => sweep_sources(&g, &sources),
-    })?;
+    })
+    .map_err(pool_err)?;
     let total_ns = t1.elapsed().as_nanos() as u64;
     let threads = pool_size(threads);
     let graph_bytes = ch.as_ref().map_or(g.memory_bytes(), |c| c.memory_bytes());

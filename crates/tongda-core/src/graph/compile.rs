@@ -27,10 +27,10 @@
 //! adds the arcs phase by phase: runs, transfers, road vertices, then access
 //! connectors and road links in link order.
 
-use super::csr::{CsrGraph, VertexId, Weight};
 use super::runs::{build_runs, Run};
 pub use super::spec::{mode_params, GraphSpec};
 pub(crate) use super::spec::{run_seconds, secs};
+use super::{CsrGraph, VertexId, Weight};
 use crate::model::{Mode, Network, NodeIdx, NodeKind};
 use crate::timemodel::TimeModel;
 use std::collections::BTreeMap;

@@ -2,7 +2,6 @@
 
 mod compile;
 mod connectivity;
-mod csr;
 mod reweight;
 mod runs;
 mod scenario_spec;
@@ -10,5 +9,5 @@ mod spec;
 
 pub use compile::{mode_params, EdgeKind, GraphSpec, RoutingGraph, Vertex};
 pub use connectivity::{network_warnings, unreachable_nodes};
-pub use csr::{CsrGraph, VertexId, Weight, INFINITY};
 pub use reweight::Reweighter;
+pub use tongda_sssp::{CsrGraph, VertexId, Weight, INFINITY};

@@ -9,7 +9,7 @@
 //! point values gives back the compiled weights bit for bit (tested).
 
 use super::compile::{mode_params, run_seconds, secs, EdgeKind, RoutingGraph};
-use super::csr::Weight;
+use super::Weight;
 use crate::model::{Link, Network};
 use crate::timemodel::TimeModel;
 

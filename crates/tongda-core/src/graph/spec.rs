@@ -1,7 +1,7 @@
 //! What is compiled and at what speed: the [`GraphSpec`] (profile, year,
 //! statuses), the parameters a link runs at, and its run time.
 
-use super::csr::Weight;
+use super::Weight;
 use crate::model::{Link, Mode, Status};
 use crate::timemodel::{ModeParams, Profile, TimeModel};
 use std::collections::BTreeSet;

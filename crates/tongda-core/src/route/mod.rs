@@ -1,12 +1,9 @@
 //! Shortest paths on the compiled graph: the Dijkstra engine, and the router
 //! that turns model places into sources/targets and paths into legs.
 
-mod dijkstra;
-mod heap;
 mod legs;
 mod router;
 
-pub use dijkstra::Dijkstra;
-pub use heap::QuadHeap;
 pub use legs::{legs_of_path, Leg, LegKind};
 pub use router::{Endpoint, Route, Router};
+pub use tongda_sssp::{Dijkstra, QuadHeap};

@@ -1,11 +1,11 @@
 //! The [`Router`]: one-to-one routes between model nodes for a measure, with legs.
 
-use super::dijkstra::Dijkstra;
 use super::legs::{legs_of_path, Leg};
 use crate::graph::{RoutingGraph, VertexId, Weight};
 use crate::model::{Network, NodeIdx};
 use crate::timemodel::{Measure, Profile};
 use serde::Serialize;
+use tongda_sssp::Dijkstra;
 
 /// Where a route starts or ends, as routing-graph vertices.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Witness searches: bounded Dijkstra in the remaining graph during contraction.
 
-use crate::graph::{VertexId, Weight, INFINITY};
 use crate::sweep::{MonotoneQueue, RadixHeap};
+use crate::{VertexId, Weight, INFINITY};
 
 /// Reusable state of a witness search (generation-stamped labels, so a search
 /// that settles 50 vertices costs 50, not `n`).

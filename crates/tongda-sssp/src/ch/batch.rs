@@ -2,7 +2,7 @@
 
 use super::phast::Phast;
 use super::ContractionHierarchy;
-use crate::graph::{VertexId, Weight, INFINITY};
+use crate::{VertexId, Weight, INFINITY};
 
 /// Sources per batched sweep: 8 × `u32` = one 256-bit vector.
 pub const LANES: usize = 8;
@@ -13,7 +13,7 @@ pub const LANES: usize = 8;
 /// several-fold. 32 bytes per vertex.
 ///
 /// ```
-/// use tongda_core::ch::{ContractionHierarchy, PhastBatch};
+/// use tongda_sssp::ch::{ContractionHierarchy, PhastBatch};
 /// let ch = ContractionHierarchy::build(3, &[(0, 1, 5), (1, 2, 5), (0, 2, 20), (2, 0, 1)]);
 /// let mut q = PhastBatch::new(&ch);
 /// q.run(&ch, &[0, 2]);

@@ -11,7 +11,7 @@ use super::radix::MonotoneQueue;
 /// `log n` levels. Used when [`BucketQueue::suits`] the graph.
 ///
 /// ```
-/// use tongda_core::sweep::{BucketQueue, MonotoneQueue};
+/// use tongda_sssp::sweep::{BucketQueue, MonotoneQueue};
 /// let mut q = BucketQueue::default();
 /// q.prepare(10, 0);
 /// q.push(4, 7);

@@ -23,14 +23,14 @@
 //! seed gives the same bytes on every machine.
 //!
 //! ```
-//! use tongda_core::synth::road_grid;
+//! use tongda_sssp::synth::road_grid;
 //! let g = road_grid(30, 7);
 //! assert!(g.num_vertices > 800 && g.num_vertices <= 900);
 //! assert_eq!(g.coords.len(), g.num_vertices);
 //! assert_eq!(road_grid(30, 7), g); // deterministic
 //! ```
 
-use crate::graph::{CsrGraph, VertexId, Weight};
+use crate::{CsrGraph, VertexId, Weight};
 
 /// Grid spacing, metres.
 pub const SPACING_M: f64 = 500.0;

@@ -18,7 +18,7 @@
 //! road-like graphs).
 //!
 //! ```
-//! use tongda_core::ch::{ContractionHierarchy, Phast};
+//! use tongda_sssp::ch::{ContractionHierarchy, Phast};
 //! let arcs = [(0, 1, 4), (1, 2, 3), (0, 2, 9), (2, 3, 1), (3, 0, 2)];
 //! let ch = ContractionHierarchy::build(4, &arcs);
 //! let mut q = Phast::new(&ch);
@@ -38,7 +38,7 @@ pub use contract::ContractionParams;
 pub use phast::Phast;
 pub use sweeps::{sweep_phast, sweep_phast_batched};
 
-use crate::graph::{VertexId, Weight};
+use crate::{VertexId, Weight};
 
 /// A contraction hierarchy laid out for PHAST: vertices renumbered into sweep
 /// positions, up arcs by tail position, down arcs by head position.

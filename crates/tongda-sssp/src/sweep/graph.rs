@@ -1,6 +1,6 @@
 //! The graph layout of the hot loop.
 
-use crate::graph::{CsrGraph, VertexId, Weight};
+use crate::{CsrGraph, VertexId, Weight};
 
 /// A CSR graph laid out for one-to-all sweeps: the arcs leaving `v` are
 /// `(head, weight)` pairs `arcs[first[v]..first[v + 1]]`, interleaved so that
@@ -9,8 +9,8 @@ use crate::graph::{CsrGraph, VertexId, Weight};
 /// without bounds checks.
 ///
 /// ```
-/// use tongda_core::graph::CsrGraph;
-/// use tongda_core::sweep::SweepGraph;
+/// use tongda_sssp::CsrGraph;
+/// use tongda_sssp::sweep::SweepGraph;
 /// let g = SweepGraph::from_csr(&CsrGraph::from_arcs(3, &[(0, 1, 5), (1, 2, 7)]).0);
 /// assert_eq!((g.num_vertices(), g.num_arcs(), g.max_weight()), (3, 2, 7));
 /// assert_eq!(g.memory_bytes(), 4 * 4 + 8 * 2);

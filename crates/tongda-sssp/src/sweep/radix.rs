@@ -21,7 +21,7 @@ pub trait MonotoneQueue: Default {
 /// The radix heap.
 ///
 /// ```
-/// use tongda_core::sweep::{MonotoneQueue, RadixHeap};
+/// use tongda_sssp::sweep::{MonotoneQueue, RadixHeap};
 /// let mut h = RadixHeap::default();
 /// for (k, v) in [(5, 0), (3, 1), (9, 2), (3, 3)] {
 ///     h.push(k, v);
@@ -102,21 +102,21 @@ impl MonotoneQueue for RadixHeap {
     }
 }
 
-impl MonotoneQueue for crate::route::QuadHeap {
+impl MonotoneQueue for crate::QuadHeap {
     #[inline]
     fn clear(&mut self) {
-        crate::route::QuadHeap::clear(self)
+        crate::QuadHeap::clear(self)
     }
     #[inline(always)]
     fn push(&mut self, key: u32, vertex: u32) {
-        crate::route::QuadHeap::push(self, key, vertex)
+        crate::QuadHeap::push(self, key, vertex)
     }
     #[inline(always)]
     fn pop(&mut self) -> Option<(u32, u32)> {
-        crate::route::QuadHeap::pop(self)
+        crate::QuadHeap::pop(self)
     }
     fn memory_bytes(&self) -> usize {
-        crate::route::QuadHeap::memory_bytes(self)
+        crate::QuadHeap::memory_bytes(self)
     }
 }
 

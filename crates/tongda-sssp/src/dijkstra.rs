@@ -1,7 +1,7 @@
 //! One-to-all Dijkstra over a [`CsrGraph`] with reusable buffers.
 
-use super::heap::QuadHeap;
-use crate::graph::{CsrGraph, VertexId, Weight, INFINITY};
+use crate::QuadHeap;
+use crate::{CsrGraph, VertexId, Weight, INFINITY};
 
 const NO_ARC: u32 = u32::MAX;
 
@@ -10,8 +10,8 @@ const NO_ARC: u32 = u32::MAX;
 /// keeps its allocation. Make one per thread (e.g. with rayon's `map_init`).
 ///
 /// ```
-/// use tongda_core::graph::CsrGraph;
-/// use tongda_core::route::Dijkstra;
+/// use tongda_sssp::CsrGraph;
+/// use tongda_sssp::Dijkstra;
 /// let (g, _) = CsrGraph::from_arcs(4, &[(0, 1, 4), (1, 2, 3), (0, 2, 9), (2, 3, 1)]);
 /// let mut d = Dijkstra::new(g.num_vertices());
 /// d.run(&g, &[(0, 0)]);

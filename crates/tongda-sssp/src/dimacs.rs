@@ -21,10 +21,12 @@
 //! file of B bytes declares at most B/8 arcs, and at most 2 × arcs +
 //! [`ISOLATED_NODES`] nodes (every node beyond 2 × arcs has no arc); a `.co`
 //! file of B bytes declares at most B/8 nodes (each needs its `v` line).
-//! A weight is below 4294967295, which marks "unreached".
+//! A weight is below 4294967295, which marks "unreached". [`read_gr`] and
+//! [`read_co`] read at most [`MAX_FILE_BYTES`], from a regular file or from
+//! standard input (`-`).
 //!
 //! ```
-//! use tongda_core::dimacs::{parse_gr, write_gr};
+//! use tongda_sssp::dimacs::{parse_gr, write_gr};
 //! let text = "c tiny\np sp 3 2\na 1 2 7\na 2 3 5\n";
 //! let gr = parse_gr(text.as_bytes())?;
 //! assert_eq!(gr.num_vertices, 3);
@@ -32,11 +34,11 @@
 //! let mut out = Vec::new();
 //! write_gr(&mut out, gr.num_vertices, &gr.arcs, &[]).unwrap();
 //! assert_eq!(parse_gr(&out)?, gr);
-//! # Ok::<(), tongda_core::dimacs::DimacsError>(())
+//! # Ok::<(), tongda_sssp::dimacs::DimacsError>(())
 //! ```
 
-use crate::graph::{CsrGraph, VertexId, Weight};
-use std::io::{self, Write};
+use crate::{CsrGraph, VertexId, Weight};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// What is wrong with a DIMACS file.
@@ -51,9 +53,24 @@ pub enum DimacsError {
         #[source]
         source: io::Error,
     },
-    /// The file is not a regular file or is too large to read.
-    #[error("{0}")]
-    Input(String),
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    #[error("{path}: larger than {limit} bytes, the most tongda reads from one input — fix: check that this is the intended file (README, \"Errors and exit codes\", lists the limits)")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit, bytes.
+        limit: u64,
+    },
+    /// The path is not a regular file (a FIFO, a device, a directory).
+    #[error(
+        "{path} is {kind}, not a regular file — fix: give a regular file (or - for standard input)"
+    )]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is.
+        kind: &'static str,
+    },
     /// A line is malformed.
     #[error("line {line}: {kind}")]
     Line {
@@ -147,8 +164,8 @@ pub enum LineError {
 /// Nodes without any arc a `.gr` file may declare beyond 2 × its arcs.
 pub const ISOLATED_NODES: u64 = 1 << 20;
 
-/// The largest arc weight: one less than [`crate::graph::INFINITY`], which means "unreached".
-pub const MAX_WEIGHT: Weight = crate::graph::INFINITY - 1;
+/// The largest arc weight: one less than [`crate::INFINITY`], which means "unreached".
+pub const MAX_WEIGHT: Weight = crate::INFINITY - 1;
 
 /// A graph read from a `.gr` file, with 0-based vertex ids.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -162,7 +179,7 @@ pub struct GrGraph {
 impl GrGraph {
     /// An upper bound of any shortest path's length: the sum over vertices
     /// of the heaviest arc into each (a shortest path enters each vertex at
-    /// most once). Below [`crate::graph::INFINITY`], no distance can overflow.
+    /// most once). Below [`crate::INFINITY`], no distance can overflow.
     pub fn path_bound(&self) -> u64 {
         let mut heaviest = vec![0u32; self.num_vertices];
         for &(_, h, w) in &self.arcs {
@@ -456,11 +473,72 @@ pub fn parse_co(text: &[u8]) -> Result<Vec<(i32, i32)>, DimacsError> {
     Ok(coords)
 }
 
+/// The most bytes read from one `.gr`/`.co` file: 2 GiB (the full USA road
+/// graph of the 9th DIMACS challenge is 1.3 GB).
+pub const MAX_FILE_BYTES: u64 = 2 << 30;
+
+/// What a path that is not a regular file is, for messages.
+fn file_kind(ft: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let special = [
+            (ft.is_fifo(), "a FIFO (named pipe)"),
+            (ft.is_char_device(), "a character device"),
+            (ft.is_block_device(), "a block device"),
+            (ft.is_socket(), "a socket"),
+        ];
+        if let Some(&(_, kind)) = special.iter().find(|k| k.0) {
+            return kind;
+        }
+    }
+    if ft.is_dir() {
+        "a directory"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] of `path`: a regular file, or standard
+/// input as `-` or `/dev/stdin`. The type is checked before opening (opening
+/// a FIFO blocks until a writer comes) and the size before reading, so no
+/// input makes this allocate without bound.
 fn read(path: &Path) -> Result<Vec<u8>, DimacsError> {
-    crate::io::budget::read_bytes(path, crate::io::budget::MAX_DIMACS_BYTES).map_err(|e| match e {
-        crate::Error::Io { path, source } => DimacsError::Io { path, source },
-        other => DimacsError::Input(other.to_string()),
-    })
+    let limit = MAX_FILE_BYTES;
+    let os_err = |source| DimacsError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let too_large = || DimacsError::TooLarge {
+        path: path.to_path_buf(),
+        limit,
+    };
+    let mut buf = Vec::new();
+    if path == Path::new("-") || path == Path::new("/dev/stdin") {
+        let stdin = io::stdin().lock();
+        stdin
+            .take(limit + 1)
+            .read_to_end(&mut buf)
+            .map_err(os_err)?;
+    } else {
+        let meta = std::fs::metadata(path).map_err(os_err)?;
+        if !meta.is_file() {
+            let kind = file_kind(meta.file_type());
+            let path = path.to_path_buf();
+            return Err(DimacsError::NotAFile { path, kind });
+        }
+        if meta.len() > limit {
+            return Err(too_large());
+        }
+        buf.reserve_exact(meta.len() as usize);
+        // The file may grow after the check: never read past the limit.
+        let file = std::fs::File::open(path).map_err(os_err)?;
+        file.take(limit + 1).read_to_end(&mut buf).map_err(os_err)?;
+    }
+    if buf.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(buf)
 }
 
 /// Reads a `.gr` file.

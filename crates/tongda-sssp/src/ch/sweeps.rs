@@ -1,8 +1,8 @@
 //! Many-source sweeps with PHAST on the current rayon pool.
 
 use super::{ContractionHierarchy, Phast, PhastBatch, LANES};
-use crate::graph::VertexId;
 use crate::sweep::{checksum, sweep_with, SourceResult};
+use crate::VertexId;
 use rayon::prelude::*;
 use std::sync::Mutex;
 use std::time::Instant;

@@ -3,8 +3,8 @@
 use super::buckets::BucketQueue;
 use super::graph::SweepGraph;
 use super::radix::{MonotoneQueue, RadixHeap};
-use crate::graph::{VertexId, Weight, INFINITY};
-use crate::route::QuadHeap;
+use crate::QuadHeap;
+use crate::{VertexId, Weight, INFINITY};
 
 /// Reusable per-thread state of a one-to-all Dijkstra that computes distances
 /// only (no predecessors): one `u32` per vertex plus the queue. Make one per
@@ -20,7 +20,7 @@ use crate::route::QuadHeap;
 ///   checks and prefetches the arc offsets of each vertex it pushes.
 ///
 /// ```
-/// use tongda_core::sweep::{OneToAll, SweepGraph};
+/// use tongda_sssp::sweep::{OneToAll, SweepGraph};
 /// let g = SweepGraph::from_arcs(4, &[(0, 1, 4), (1, 2, 3), (0, 2, 9), (2, 3, 1)]);
 /// let mut st = OneToAll::new(4);
 /// assert_eq!(st.run(&g, 0), &[0, 4, 7, 8]);

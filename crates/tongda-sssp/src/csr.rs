@@ -13,7 +13,7 @@ pub const INFINITY: Weight = u32::MAX;
 /// per-arc side tables (see [`CsrGraph::from_arcs`]).
 ///
 /// ```
-/// use tongda_core::graph::CsrGraph;
+/// use tongda_sssp::CsrGraph;
 /// let g = CsrGraph::from_arcs(3, &[(0, 1, 5), (1, 2, 7), (0, 2, 20)]).0;
 /// assert_eq!(g.num_vertices(), 3);
 /// assert_eq!(g.num_arcs(), 3);
@@ -117,7 +117,7 @@ impl CsrGraph {
     /// not a permutation of the right length (a programming error).
     ///
     /// ```
-    /// use tongda_core::graph::CsrGraph;
+    /// use tongda_sssp::CsrGraph;
     /// let g = CsrGraph::from_arcs(3, &[(0, 1, 5), (1, 2, 7)]).0;
     /// let p = g.permuted(&[2, 1, 0]);
     /// let out: Vec<_> = p.arcs(2).map(|a| (p.head(a), p.weight(a))).collect();

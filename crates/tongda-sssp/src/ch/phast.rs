@@ -1,14 +1,14 @@
 //! PHAST one-to-all queries on a [`ContractionHierarchy`].
 
 use super::ContractionHierarchy;
-use crate::graph::{VertexId, Weight, INFINITY};
 use crate::sweep::{MonotoneQueue, RadixHeap};
+use crate::{VertexId, Weight, INFINITY};
 
 /// Reusable per-thread PHAST state: the distance array (by sweep position)
 /// and the small upward search. Make one per thread and reuse it.
 ///
 /// ```
-/// use tongda_core::ch::{ContractionHierarchy, Phast};
+/// use tongda_sssp::ch::{ContractionHierarchy, Phast};
 /// let ch = ContractionHierarchy::build(3, &[(0, 1, 5), (1, 2, 5), (0, 2, 20)]);
 /// let mut q = Phast::new(&ch);
 /// let by_position = q.run(&ch, 0);

@@ -4,7 +4,7 @@
 //! search cannot match without `v`.
 
 use super::witness::Witness;
-use crate::graph::{VertexId, Weight};
+use crate::{VertexId, Weight};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 

@@ -3,7 +3,7 @@
 //! per thread ([`sweep_sources`]).
 //!
 //! ```
-//! use tongda_core::sweep::{OneToAll, SweepGraph};
+//! use tongda_sssp::sweep::{OneToAll, SweepGraph};
 //! let g = SweepGraph::from_arcs(3, &[(0, 1, 4), (1, 2, 3), (0, 2, 9)]);
 //! let mut state = OneToAll::new(g.num_vertices());
 //! assert_eq!(state.run(&g, 0), &[0, 4, 7]);
@@ -20,7 +20,7 @@ pub use graph::SweepGraph;
 pub use one_to_all::OneToAll;
 pub use radix::{MonotoneQueue, RadixHeap};
 
-use crate::graph::{VertexId, Weight, INFINITY};
+use crate::{VertexId, Weight, INFINITY};
 use rayon::prelude::*;
 use std::sync::Mutex;
 use std::time::Instant;
@@ -96,26 +96,4 @@ where
 pub fn sweep_sources(g: &SweepGraph, sources: &[VertexId]) -> Vec<SourceResult> {
     let n = g.num_vertices();
     sweep_with(sources, || OneToAll::new(n), |st, s| checksum(st.run(g, s)))
-}
-
-/// Runs `f` on a rayon pool of `threads` workers (0 = one per core), so a
-/// sweep's parallelism can be chosen per call.
-pub fn with_threads<R: Send>(
-    threads: usize,
-    f: impl FnOnce() -> R + Send,
-) -> Result<R, crate::Error> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| crate::Error::BadParameter(format!("cannot start {threads} threads: {e}")))?;
-    Ok(pool.install(f))
-}
-
-/// The number of workers [`with_threads`]`(threads, …)` uses.
-pub fn pool_size(threads: usize) -> usize {
-    if threads == 0 {
-        std::thread::available_parallelism().map_or(1, |p| p.get())
-    } else {
-        threads
-    }
 }
