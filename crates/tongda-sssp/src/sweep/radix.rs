@@ -93,6 +93,10 @@ impl MonotoneQueue for RadixHeap {
         let it = b0.pop()?;
         if b0.is_empty() {
             self.mask &= !1;
+            if self.mask == 0 {
+                // Empty: the next search may start below the last key popped.
+                self.last = 0;
+            }
         }
         Some(((it >> 32) as u32, it as u32))
     }
@@ -124,6 +128,20 @@ impl MonotoneQueue for crate::QuadHeap {
 mod tests {
     use super::*;
     use crate::synth::SplitMix64;
+
+    #[test]
+    fn a_drained_heap_takes_keys_below_its_last_pop() {
+        // A reused heap (the next source of a sweep) starts again from 0:
+        // 9 would have been bucketed below 0 against the old last key 8.
+        let mut h = RadixHeap::default();
+        h.push(8, 0);
+        assert_eq!(h.pop(), Some((8, 0)));
+        h.push(9, 1);
+        h.push(0, 2);
+        assert_eq!(h.pop(), Some((0, 2)));
+        assert_eq!(h.pop(), Some((9, 1)));
+        assert_eq!(h.pop(), None);
+    }
 
     #[test]
     fn radix_heap_pops_in_order_with_monotone_pushes() {
