@@ -23,8 +23,8 @@ pub struct Skim {
 
 impl Skim {
     /// Computes the skim with one Dijkstra per origin, in parallel (rayon),
-    /// each worker reusing its buffers. The result does not depend on the
-    /// number of threads.
+    /// the origins of each rayon job reusing one Dijkstra's buffers
+    /// (`map_init`). The result does not depend on the number of threads.
     ///
     /// ```
     /// # let mini = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/mini");

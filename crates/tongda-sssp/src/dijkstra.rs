@@ -7,7 +7,8 @@ const NO_ARC: u32 = u32::MAX;
 
 /// Dijkstra's algorithm with per-query state that is reused between queries:
 /// labels are invalidated in O(1) by bumping a generation counter, and the heap
-/// keeps its allocation. Make one per thread (e.g. with rayon's `map_init`).
+/// keeps its allocation. Make one per worker thread, not one per query (see
+/// [*Threads*](crate#threads)).
 ///
 /// ```
 /// use tongda_sssp::CsrGraph;

@@ -5,7 +5,8 @@
 //! that tongda's router runs on the region network.
 //!
 //! The facade is three calls, in the manner of `fast_paths`: [`prepare`] a
-//! graph for a [`Method`], make a [`search`](Prepared::search) per thread,
+//! graph for a [`Method`], make a [`search`](Prepared::search) per thread (see
+//! [*Threads*](#threads)),
 //! and ask it [`one_to_all`](OneToAllSearch::one_to_all):
 //!
 //! ```
@@ -134,7 +135,8 @@ impl Prepared {
         }
     }
 
-    /// A new search on this graph, with its own buffers: one per thread.
+    /// A new search on this graph, with its own buffers, to reuse for many
+    /// queries (see [*Threads*](crate#threads)).
     ///
     /// ```
     /// use rayon::prelude::*;

@@ -18,7 +18,7 @@ use crate::{CsrGraph, Dijkstra, VertexId, Weight, INFINITY};
 /// | [`PhastSearch`] | [`ContractionHierarchy`] | a small upward search and one linear sweep, then one pass into vertex order | the contraction |
 ///
 /// A search holds the buffers of its queries and reuses them, so make one
-/// per thread and send it many sources (see the crate docs on threads). The
+/// per thread and send it many sources (see [*Threads*](crate#threads)). The
 /// answer borrows the search: copy it out (`to_vec`) to keep it past the
 /// next query.
 ///

@@ -90,7 +90,8 @@ impl Isochrone {
     }
 }
 
-/// Per-thread buffers: Dijkstra labels, the raster and the contour input.
+/// Reusable buffers of one isochrone query: Dijkstra labels, the raster and
+/// the contour input.
 #[derive(Debug, Clone)]
 pub struct Workspace {
     dijkstra: Dijkstra,
@@ -98,8 +99,10 @@ pub struct Workspace {
     values: Vec<f64>,
 }
 
-/// Computes isochrones on one compiled graph. Build it once; make one
-/// [`Workspace`] per thread (rayon's `map_init`); results do not depend on
+/// Computes isochrones on one compiled graph. Build it once; reuse a
+/// [`Workspace`] for many origins, e.g. through rayon's `map_init`, which
+/// makes one per rayon job (a piece of the input; usually several per
+/// thread: see [*Threads*](tongda_sssp#threads)). Results do not depend on
 /// which workspace or thread computed them.
 ///
 /// ```

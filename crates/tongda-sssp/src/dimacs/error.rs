@@ -15,7 +15,7 @@ pub enum DimacsError {
         #[source]
         source: io::Error,
     },
-    /// The file is larger than [`MAX_FILE_BYTES`].
+    /// The file is larger than [`MAX_FILE_BYTES`](super::MAX_FILE_BYTES).
     #[error("{path}: larger than {limit} bytes, the most tongda reads from one input — fix: check that this is the intended file (README, \"Errors and exit codes\", lists the limits)")]
     TooLarge {
         /// The file.

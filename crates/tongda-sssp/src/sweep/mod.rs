@@ -1,6 +1,6 @@
 //! One-to-all sweeps: the distances-only Dijkstra hot loop ([`OneToAll`]),
 //! its radix heap, and a rayon driver that runs many sources with one state
-//! per thread ([`sweep_sources`]).
+//! per worker ([`sweep_sources`]).
 //!
 //! ```
 //! use tongda_sssp::sweep::{OneToAll, SweepGraph};
@@ -55,8 +55,9 @@ pub fn checksum(dist: &[Weight]) -> (u64, u64) {
 /// `query` returns `(reached, distance sum)` of its source.
 ///
 /// States made by `init` are kept in a small pool and reused: at most one per
-/// worker is ever made (rayon's `map_init` alone would make one per split
-/// job, i.e. re-allocate the distance array for almost every source).
+/// worker is ever made. (rayon's `map_init` calls its `init` once per rayon
+/// job; with the one-source jobs used here that would re-allocate the
+/// distance array for every source. See [*Threads*](crate#threads).)
 pub fn sweep_with<S, I, Q>(sources: &[VertexId], init: I, query: Q) -> Vec<SourceResult>
 where
     S: Send,

@@ -8,7 +8,8 @@ use crate::{VertexId, Weight, INFINITY};
 
 /// Reusable per-thread state of a one-to-all Dijkstra that computes distances
 /// only (no predecessors): one `u32` per vertex plus the queue. Make one per
-/// thread (rayon's `map_init`) and reuse it for every source.
+/// worker thread and reuse it for every source ([`sweep_with`](super::sweep_with)
+/// does; see [*Threads*](crate#threads)).
 ///
 /// - The distance array is reset with one `fill` per query, which costs less
 ///   than the generation stamps it saves when every vertex is reached anyway.
