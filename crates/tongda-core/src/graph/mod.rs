@@ -1,4 +1,6 @@
-//! Compiling the model into an immutable routing graph for one profile and year.
+//! Compiling the model into an immutable routing graph for one profile and
+//! year, stored as `tongda_sssp`'s [`CsrGraph`] (re-exported here with its
+//! vertex, weight and unreached types).
 
 mod compile;
 mod connectivity;

@@ -1,5 +1,6 @@
-//! Shortest paths on the compiled graph: the Dijkstra engine, and the router
-//! that turns model places into sources/targets and paths into legs.
+//! Shortest paths on the compiled graph: the router that turns model places
+//! into sources/targets and paths into legs, on the Dijkstra engine of
+//! `tongda_sssp` (re-exported here).
 
 mod legs;
 mod router;

@@ -15,7 +15,8 @@
 //!   with no priority queue at all.
 //!
 //! Distances are identical to Dijkstra's (tests compare them on random and
-//! road-like graphs).
+//! road-like graphs). [`PhastSearch`](crate::PhastSearch) is PHAST behind
+//! the [`OneToAllSearch`](crate::OneToAllSearch) interface.
 //!
 //! ```
 //! use tongda_sssp::ch::{ContractionHierarchy, Phast};

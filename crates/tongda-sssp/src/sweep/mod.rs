@@ -1,6 +1,7 @@
 //! One-to-all sweeps: the distances-only Dijkstra hot loop ([`OneToAll`]),
 //! its radix heap, and a rayon driver that runs many sources with one state
-//! per worker ([`sweep_sources`]).
+//! per worker ([`sweep_sources`]). [`SweepSearch`](crate::SweepSearch) is
+//! the sweep behind the [`OneToAllSearch`](crate::OneToAllSearch) interface.
 //!
 //! ```
 //! use tongda_sssp::sweep::{OneToAll, SweepGraph};
