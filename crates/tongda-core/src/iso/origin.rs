@@ -2,8 +2,8 @@
 
 use super::error::{IsoError, IsoResult};
 use crate::chinacrs::MapCrs;
-use crate::model::REGION_BOUNDS;
 use crate::model::NodeIdx;
+use crate::model::REGION_BOUNDS;
 use crate::Network;
 
 /// An origin as the user wrote it, checked for form but not yet resolved.
