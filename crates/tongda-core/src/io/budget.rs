@@ -116,7 +116,9 @@ pub fn read_text(path: &Path) -> Result<String> {
 /// (the last item may lack its line break). A header declaring more items
 /// than its file can hold is refused before anything is allocated for them.
 pub fn count_fits(count: u64, min_bytes: u64, len: usize) -> bool {
-    count.checked_mul(min_bytes).is_some_and(|b| b <= (len as u64).saturating_add(1))
+    count
+        .checked_mul(min_bytes)
+        .is_some_and(|b| b <= (len as u64).saturating_add(1))
 }
 
 /// Shortens `s` to at most `max` characters for an error message, marking the cut.
