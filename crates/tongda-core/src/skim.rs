@@ -42,40 +42,12 @@ impl Skim {
         destinations: &[NodeIdx],
         measure: Measure,
     ) -> Skim {
-        let targets: Vec<Vec<u32>> = destinations
-            .iter()
-            .map(|&d| Endpoint::new(g, d, measure).targets)
-            .collect();
-        let n = g.csr.num_vertices();
-        let rows: Vec<Vec<Option<Weight>>> = origins
-            .par_iter()
-            .map_init(
-                || Dijkstra::new(n),
-                |dj, &o| {
-                    let src = Endpoint::new(g, o, measure);
-                    dj.run(&g.csr, &src.sources);
-                    destinations
-                        .iter()
-                        .zip(&targets)
-                        .map(|(&d, ts)| {
-                            if d == o {
-                                Some(0)
-                            } else {
-                                (ts.iter())
-                                    .filter(|&&t| Endpoint::arrives(&src, t))
-                                    .filter_map(|&t| dj.distance(t))
-                                    .min()
-                            }
-                        })
-                        .collect()
-                },
-            )
-            .collect();
+        let seconds = searches(g, origins, destinations, measure, |dj, _, t| dj.distance(t));
         Skim {
             origins: origins.to_vec(),
             destinations: destinations.to_vec(),
             measure,
-            seconds: rows.concat(),
+            seconds,
         }
     }
 
@@ -90,57 +62,27 @@ impl Skim {
         origins: &[NodeIdx],
         destinations: &[NodeIdx],
     ) -> Skim {
-        let measure = Measure::DoorToDoor;
-        let targets: Vec<Vec<u32>> = (destinations.iter())
-            .map(|&d| Endpoint::new(g, d, measure).targets)
-            .collect();
-        let n = g.csr.num_vertices();
-        let rows: Vec<Vec<Option<Weight>>> = origins
-            .par_iter()
-            .map_init(
-                || Dijkstra::new(n),
-                |dj, &o| {
-                    let src = Endpoint::new(g, o, measure);
-                    dj.run(&g.csr, &src.sources);
-                    (destinations.iter().zip(&targets))
-                        .map(|(&d, ts)| {
-                            if d == o {
-                                return Some(0);
-                            }
-                            let t = (ts.iter().copied())
-                                .filter(|&t| Endpoint::arrives(&src, t))
-                                .filter_map(|t| dj.distance(t).map(|w| (w, t)))
-                                .min()?
-                                .1;
-                            let source = dj.path_source(t);
-                            let initial = (src.sources.iter())
-                                .filter(|(v, _)| *v == source)
-                                .map(|(_, w)| *w)
-                                .min()
-                                .unwrap_or(0);
-                            let legs = crate::route::legs_of_path(
-                                net,
-                                g,
-                                source,
-                                initial,
-                                &dj.path_arcs(t),
-                            );
-                            Some(
-                                (legs.iter())
-                                    .filter(|l| matches!(l.kind, LegKind::Ride | LegKind::Drive))
-                                    .map(|l| l.seconds)
-                                    .sum(),
-                            )
-                        })
-                        .collect()
-                },
+        let moving = |dj: &Dijkstra, src: &Endpoint, t: u32| {
+            dj.distance(t)?;
+            let source = dj.path_source(t);
+            let initial = (src.sources.iter())
+                .filter(|(v, _)| *v == source)
+                .map(|(_, w)| *w)
+                .min()
+                .unwrap_or(0);
+            let legs = crate::route::legs_of_path(net, g, source, initial, &dj.path_arcs(t));
+            Some(
+                (legs.iter())
+                    .filter(|l| matches!(l.kind, LegKind::Ride | LegKind::Drive))
+                    .map(|l| l.seconds)
+                    .sum(),
             )
-            .collect();
+        };
         Skim {
             origins: origins.to_vec(),
             destinations: destinations.to_vec(),
             measure: Measure::InVehicle,
-            seconds: rows.concat(),
+            seconds: searches(g, origins, destinations, Measure::DoorToDoor, moving),
         }
     }
 
@@ -199,4 +141,43 @@ pub fn skim_csv(net: &crate::model::Network, skims: &[&Skim]) -> (String, usize)
         }
     }
     (out, empty)
+}
+
+/// One search per origin (in parallel, each worker reusing its buffers);
+/// per destination, `cell` of its nearest target vertex that the origin
+/// may arrive at (`Some(0)` from a place to itself). Row-major.
+fn searches(
+    g: &RoutingGraph,
+    origins: &[NodeIdx],
+    destinations: &[NodeIdx],
+    measure: Measure,
+    cell: impl Fn(&Dijkstra, &Endpoint, u32) -> Option<Weight> + Sync,
+) -> Vec<Option<Weight>> {
+    let targets: Vec<Vec<u32>> = (destinations.iter())
+        .map(|&d| Endpoint::new(g, d, measure).targets)
+        .collect();
+    let n = g.csr.num_vertices();
+    let rows: Vec<Vec<Option<Weight>>> = origins
+        .par_iter()
+        .map_init(
+            || Dijkstra::new(n),
+            |dj, &o| {
+                let src = Endpoint::new(g, o, measure);
+                dj.run(&g.csr, &src.sources);
+                (destinations.iter().zip(&targets))
+                    .map(|(&d, ts)| {
+                        if d == o {
+                            return Some(0);
+                        }
+                        let nearest = (ts.iter().copied())
+                            .filter(|&t| Endpoint::arrives(&src, t))
+                            .filter_map(|t| dj.distance(t).map(|w| (w, t)))
+                            .min()?;
+                        cell(dj, &src, nearest.1)
+                    })
+                    .collect()
+            },
+        )
+        .collect();
+    rows.concat()
 }

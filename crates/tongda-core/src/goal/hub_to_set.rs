@@ -3,11 +3,10 @@
 
 use super::evaluator::set_timed;
 use super::result::{Details, HubToSetDetails};
-use super::spec::{passenger, Quantifier};
+use super::spec::{Quantifier, Timed};
 use super::{bad_threshold, listed_twice, too_short, Evaluator, GoalResult, Kind, NodeIds};
 use super::{minutes, timed_outcome, Outcome, Times};
 use crate::model::NodeIdx;
-use crate::timemodel::{Measure, Profile};
 use serde::{Deserialize, Serialize};
 
 /// A hub-to-set goal as written in the goal file.
@@ -19,13 +18,9 @@ pub struct HubToSet {
     pub set: Vec<String>,
     /// Which quantifier decides pass/fail (both are reported).
     pub quantifier: Quantifier,
-    /// Threshold, minutes.
-    pub threshold_min: f64,
-    /// Judged measure.
-    pub measure: Measure,
-    /// Travel profile.
-    #[serde(default = "passenger")]
-    pub profile: Profile,
+    /// Threshold, measure and profile.
+    #[serde(flatten)]
+    pub timed: Timed,
 }
 
 /// A hub-to-set goal with its places resolved.
@@ -45,7 +40,7 @@ impl Kind for HubToSet {
         out.extend(too_short("set", self.set.len(), 1, "hub_to_set"));
         out.extend(listed_twice("hubs", &self.hubs));
         out.extend(listed_twice("set", &self.set));
-        out.extend(bad_threshold(self.threshold_min));
+        out.extend(bad_threshold(self.timed.threshold_min));
         out
     }
 
@@ -61,7 +56,7 @@ impl Kind for HubToSet {
 
     fn evaluate(c: &Checked, ev: &mut Evaluator, r: &mut GoalResult) {
         let g = &c.goal;
-        set_timed(r, g.profile, g.measure, g.threshold_min);
+        set_timed(r, g.timed.profile, g.timed.measure, g.timed.threshold_min);
         r.quantifier = Some(g.quantifier);
         let mut d = HubToSetDetails {
             nearest: Vec::new(),
@@ -70,8 +65,12 @@ impl Kind for HubToSet {
         for &m in &c.set {
             let first = r.pairs.len();
             for &h in &c.hubs {
-                r.pairs
-                    .push(ev.pair(g.profile, (h, m), g.measure, g.threshold_min));
+                r.pairs.push(ev.pair(
+                    g.timed.profile,
+                    (h, m),
+                    g.timed.measure,
+                    g.timed.threshold_min,
+                ));
             }
             let key = |i: &usize| r.pairs[*i].minutes.unwrap_or(f64::INFINITY);
             let range = first..r.pairs.len();
@@ -92,9 +91,10 @@ impl Kind for HubToSet {
         let g = &c.goal;
         let by_hub: Vec<Vec<Option<f64>>> = (c.hubs.iter())
             .map(|&h| {
-                (t.seconds(g.profile, g.measure, h, &c.set).into_iter())
-                    .map(minutes)
-                    .collect()
+                (t.seconds(g.timed.profile, g.timed.measure, h, &c.set)
+                    .into_iter())
+                .map(minutes)
+                .collect()
             })
             .collect();
         let key = |m: &Option<f64>| m.unwrap_or(f64::INFINITY);
@@ -108,7 +108,7 @@ impl Kind for HubToSet {
                 pick.flatten()
             })
             .collect();
-        timed_outcome(&deciding, g.threshold_min)
+        timed_outcome(&deciding, g.timed.threshold_min)
     }
 }
 
@@ -126,6 +126,6 @@ impl HubToSetDetails {
 impl Checked {
     /// The profile the goal routes on.
     pub fn profile(&self) -> crate::timemodel::Profile {
-        self.goal.profile
+        self.goal.timed.profile
     }
 }

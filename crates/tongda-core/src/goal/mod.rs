@@ -49,7 +49,9 @@ pub use result::{
     InventoryDetails, InventoryRow, LegView, PairResult, ProjectRef,
 };
 pub use robustness::{percentile, GoalRobustness, Sensitivity};
-pub use spec::{parse_goals, read_goals, GoalFile, GoalKind, GoalSpec, KmTarget, Quantifier};
+pub use spec::{
+    parse_goals, read_goals, GoalFile, GoalKind, GoalSpec, KmTarget, Quantifier, Timed,
+};
 
 /// What one kind of goal knows: the values it must refuse, how its place
 /// ids resolve, and how it is evaluated.

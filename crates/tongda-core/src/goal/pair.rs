@@ -2,11 +2,10 @@
 //! `both_directions = false` (G1: 成都 ↔ 重庆 within 60 min).
 
 use super::evaluator::set_timed;
-use super::spec::{passenger, yes};
+use super::spec::{yes, Timed};
 use super::{bad_threshold, minutes, timed_outcome, Evaluator, GoalResult, Kind, NodeIds};
 use super::{Outcome, Times};
 use crate::model::NodeIdx;
-use crate::timemodel::{Measure, Profile};
 use serde::{Deserialize, Serialize};
 
 /// A pair goal as written in the goal file.
@@ -19,13 +18,9 @@ pub struct Pair {
     /// Also check `to → from`.
     #[serde(default = "yes")]
     pub both_directions: bool,
-    /// Threshold, minutes.
-    pub threshold_min: f64,
-    /// The measure the goal is judged on (both are reported).
-    pub measure: Measure,
-    /// Travel profile.
-    #[serde(default = "passenger")]
-    pub profile: Profile,
+    /// Threshold, measure and profile.
+    #[serde(flatten)]
+    pub timed: Timed,
 }
 
 /// A pair goal with its places resolved.
@@ -47,7 +42,7 @@ impl Kind for Pair {
                 "name two different places".into(),
             ));
         }
-        out.extend(bad_threshold(self.threshold_min));
+        out.extend(bad_threshold(self.timed.threshold_min));
         out
     }
 
@@ -62,12 +57,20 @@ impl Kind for Pair {
 
     fn evaluate(c: &Checked, ev: &mut Evaluator, r: &mut GoalResult) {
         let g = &c.goal;
-        set_timed(r, g.profile, g.measure, g.threshold_min);
-        r.pairs
-            .push(ev.pair(g.profile, (c.from, c.to), g.measure, g.threshold_min));
+        set_timed(r, g.timed.profile, g.timed.measure, g.timed.threshold_min);
+        r.pairs.push(ev.pair(
+            g.timed.profile,
+            (c.from, c.to),
+            g.timed.measure,
+            g.timed.threshold_min,
+        ));
         if g.both_directions {
-            r.pairs
-                .push(ev.pair(g.profile, (c.to, c.from), g.measure, g.threshold_min));
+            r.pairs.push(ev.pair(
+                g.timed.profile,
+                (c.to, c.from),
+                g.timed.measure,
+                g.timed.threshold_min,
+            ));
         }
         let all: Vec<usize> = (0..r.pairs.len()).collect();
         super::pairs::judge(r, &all);
@@ -75,17 +78,21 @@ impl Kind for Pair {
 
     fn outcome(c: &Checked, t: &mut dyn Times) -> Outcome {
         let g = &c.goal;
-        let mut m = vec![minutes(t.seconds(g.profile, g.measure, c.from, &[c.to])[0])];
+        let mut m = vec![minutes(
+            t.seconds(g.timed.profile, g.timed.measure, c.from, &[c.to])[0],
+        )];
         if g.both_directions {
-            m.push(minutes(t.seconds(g.profile, g.measure, c.to, &[c.from])[0]));
+            m.push(minutes(
+                t.seconds(g.timed.profile, g.timed.measure, c.to, &[c.from])[0],
+            ));
         }
-        timed_outcome(&m, g.threshold_min)
+        timed_outcome(&m, g.timed.threshold_min)
     }
 }
 
 impl Checked {
     /// The profile the goal routes on.
     pub fn profile(&self) -> crate::timemodel::Profile {
-        self.goal.profile
+        self.goal.timed.profile
     }
 }

@@ -57,6 +57,19 @@ pub(super) fn yes() -> bool {
     true
 }
 
+/// What every timed goal states: a threshold, the measure that judges it
+/// and the travel profile.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Timed {
+    /// Threshold, minutes.
+    pub threshold_min: f64,
+    /// The measure the goal is judged on (both are reported).
+    pub measure: crate::timemodel::Measure,
+    /// Travel profile.
+    #[serde(default = "passenger")]
+    pub profile: Profile,
+}
+
 /// A kilometre target of an inventory goal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

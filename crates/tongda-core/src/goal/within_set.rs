@@ -2,11 +2,10 @@
 //! threshold (G3: a one-hour commute inside the Chengdu metropolitan area).
 
 use super::evaluator::set_timed;
-use super::spec::passenger;
+use super::spec::Timed;
 use super::{bad_threshold, listed_twice, too_short, Evaluator, GoalResult, Kind, NodeIds};
 use super::{minutes, timed_outcome, Outcome, Times};
 use crate::model::NodeIdx;
-use crate::timemodel::{Measure, Profile};
 use serde::{Deserialize, Serialize};
 
 /// A within-set goal as written in the goal file.
@@ -14,13 +13,9 @@ use serde::{Deserialize, Serialize};
 pub struct WithinSet {
     /// Members.
     pub set: Vec<String>,
-    /// Threshold, minutes.
-    pub threshold_min: f64,
-    /// Judged measure.
-    pub measure: Measure,
-    /// Travel profile.
-    #[serde(default = "passenger")]
-    pub profile: Profile,
+    /// Threshold, measure and profile.
+    #[serde(flatten)]
+    pub timed: Timed,
 }
 
 /// A within-set goal with its members resolved.
@@ -37,7 +32,7 @@ impl Kind for WithinSet {
         let mut out = Vec::new();
         out.extend(too_short("set", self.set.len(), 2, "within_set"));
         out.extend(listed_twice("set", &self.set));
-        out.extend(bad_threshold(self.threshold_min));
+        out.extend(bad_threshold(self.timed.threshold_min));
         out
     }
 
@@ -50,12 +45,16 @@ impl Kind for WithinSet {
 
     fn evaluate(c: &Checked, ev: &mut Evaluator, r: &mut GoalResult) {
         let g = &c.goal;
-        set_timed(r, g.profile, g.measure, g.threshold_min);
+        set_timed(r, g.timed.profile, g.timed.measure, g.timed.threshold_min);
         for (i, &a) in c.set.iter().enumerate() {
             for (j, &b) in c.set.iter().enumerate() {
                 if i != j {
-                    r.pairs
-                        .push(ev.pair(g.profile, (a, b), g.measure, g.threshold_min));
+                    r.pairs.push(ev.pair(
+                        g.timed.profile,
+                        (a, b),
+                        g.timed.measure,
+                        g.timed.threshold_min,
+                    ));
                 }
             }
         }
@@ -67,20 +66,20 @@ impl Kind for WithinSet {
         let g = &c.goal;
         let mut m = Vec::new();
         for (i, &a) in c.set.iter().enumerate() {
-            let secs = t.seconds(g.profile, g.measure, a, &c.set);
+            let secs = t.seconds(g.timed.profile, g.timed.measure, a, &c.set);
             m.extend(
                 (secs.into_iter().enumerate())
                     .filter(|&(j, _)| j != i)
                     .map(|(_, s)| minutes(s)),
             );
         }
-        timed_outcome(&m, g.threshold_min)
+        timed_outcome(&m, g.timed.threshold_min)
     }
 }
 
 impl Checked {
     /// The profile the goal routes on.
     pub fn profile(&self) -> crate::timemodel::Profile {
-        self.goal.profile
+        self.goal.timed.profile
     }
 }
