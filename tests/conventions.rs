@@ -722,3 +722,33 @@ fn rank_csv_quotes_a_name_with_a_comma_and_never_a_number() {
     }
     assert!(!row.contains("\"2030\""), "{row}");
 }
+
+#[test]
+fn isochrone_pages_print_their_origins_in_the_output_crs() {
+    // The GeoJSON and its HTML page agree: with --crs GCJ-02 the page's
+    // origin coordinates are GCJ-02 (the published transform, tested on
+    // reference points in chinacrs), labelled; with WGS84 they are as given.
+    let dir = tmp("iso-html-crs");
+    let file = dir.join("cd.geojson");
+    let out = file.to_str().expect("utf-8");
+    let args = [
+        "isochrone",
+        "--scenario",
+        "plan-2030",
+        "--origin",
+        "104.0657,30.6595",
+        "--html",
+        "--out",
+        out,
+    ];
+    let o = tongda(&[&args[..], &["--crs", "GCJ-02"]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let page = std::fs::read_to_string(dir.join("cd.html")).expect("page");
+    let (x, y) = tongda_core::chinacrs::wgs84_to_gcj02(104.0657, 30.6595);
+    let shown = format!("{x:.4}, {y:.4} (GCJ-02)");
+    assert!(page.contains(&shown), "{shown} not on the page");
+    let o = tongda(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let page = std::fs::read_to_string(dir.join("cd.html")).expect("page");
+    assert!(page.contains("104.0657, 30.6595; ") && !page.contains("(GCJ-02)"));
+}

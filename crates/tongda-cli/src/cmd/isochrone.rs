@@ -219,7 +219,12 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
         p
     });
     if let Some(p) = &html_path {
-        let page = tongda_core::report::html::isochrone_html(&setup.scenario, &iso, &setup.meta);
+        let page = tongda_core::report::html::isochrone_html(
+            &setup.scenario,
+            &iso,
+            &setup.meta,
+            &setup.crs,
+        );
         write_output(p, &page)?;
     }
     let quiet = is_stdout(&args.out) || g.json;

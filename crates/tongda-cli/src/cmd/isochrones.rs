@@ -109,7 +109,8 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
                     let (geo_name, html_name) = (o.file_name(), html::html_file_name(o));
                     let mut files = vec![(geo_name.as_str(), text)];
                     if args.opts.html {
-                        let page = html::isochrone_html(&setup.scenario, &iso, &setup.meta);
+                        let page =
+                            html::isochrone_html(&setup.scenario, &iso, &setup.meta, &setup.crs);
                         files.push((html_name.as_str(), page));
                     }
                     write_all(&args.out, &files)?;
@@ -123,7 +124,7 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
         if args.opts.html {
             last.push((
                 "index.html",
-                html::isochrones_index_html(&setup.meta, &origins),
+                html::isochrones_index_html(&setup.meta, &origins, &setup.crs),
             ));
         }
         write_all(&args.out, &last)?;

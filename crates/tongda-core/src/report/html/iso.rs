@@ -4,6 +4,8 @@
 
 use super::map::{network, network_legend, outline, places, scenario_links, Frame};
 use super::{esc, mix, page, CONTROLS};
+use crate::chinacrs::MapCrs;
+use crate::iso::OutputCrs;
 use crate::iso::{IsoMeta, Isochrone, Origin};
 use crate::scenario::Scenario;
 use std::fmt::Write;
@@ -29,7 +31,11 @@ fn band_colour(k: usize, n: usize) -> String {
 /// The page of one isochrone: its bands over the scenario's network, the
 /// origins, and a legend with each band's area and population. Same inputs,
 /// same bytes.
-pub fn isochrone_html(sc: &Scenario, iso: &Isochrone, meta: &IsoMeta) -> String {
+///
+/// The map is drawn in WGS84 (it has no tile layer to align with); the
+/// origin coordinates printed on the page are in `crs` when it is GCJ-02 or
+/// BD-09, as the GeoJSON written beside it, and say so.
+pub fn isochrone_html(sc: &Scenario, iso: &Isochrone, meta: &IsoMeta, crs: &OutputCrs) -> String {
     let f = Frame::of(&[&sc.base, &sc.network]);
     let links = scenario_links(sc);
     let n = iso.bands.len();
@@ -125,13 +131,12 @@ pub fn isochrone_html(sc: &Scenario, iso: &Isochrone, meta: &IsoMeta) -> String 
             ),
             (false, None) => "no node within the access radius".to_string(),
         };
+        let (lon, lat, label) = shown(crs, p.origin.lon, p.origin.lat);
         let _ = writeln!(
             body,
-            "<li>{} <span class=\"muted\">({}; {:.4}, {:.4}; {})</span></li>",
+            "<li>{} <span class=\"muted\">({}; {lon:.4}, {lat:.4}{label}; {})</span></li>",
             esc(&p.origin.name),
             esc(&p.origin.id),
-            p.origin.lon,
-            p.origin.lat,
             esc(&how)
         );
     }
@@ -152,7 +157,9 @@ pub fn html_file_name(o: &Origin) -> String {
 
 /// `index.html` of a batch: every origin of the run (not only one shard's)
 /// with a link to its page, so that merged shards browse as one batch.
-pub fn isochrones_index_html(meta: &IsoMeta, origins: &[Origin]) -> String {
+/// Origin coordinates are in `crs` when it is GCJ-02 or BD-09 (as in
+/// [`isochrone_html`]).
+pub fn isochrones_index_html(meta: &IsoMeta, origins: &[Origin], crs: &OutputCrs) -> String {
     let title = format!(
         "tongda isochrones — {} {} · {} origins",
         meta.scenario,
@@ -161,10 +168,11 @@ pub fn isochrones_index_html(meta: &IsoMeta, origins: &[Origin]) -> String {
     );
     let mut body = format!(
         "<header><h1>{}</h1><p>{} · {} · one page per origin, with its bands on the map</p></header>\n<main>\n<aside style=\"max-width:none;flex:1\">\n\
-         <table><thead><tr><th>origin</th><th>id</th><th class=\"n\">lon</th><th class=\"n\">lat</th><th>page</th></tr></thead><tbody>\n",
+         <table><thead><tr><th>origin</th><th>id</th><th class=\"n\">lon{label}</th><th class=\"n\">lat{label}</th><th>page</th></tr></thead><tbody>\n",
         esc(&title),
         meta.profile,
-        meta.measure
+        meta.measure,
+        label = shown(crs, 0.0, 0.0).2
     );
     for o in origins {
         let file = html_file_name(o);
@@ -173,12 +181,24 @@ pub fn isochrones_index_html(meta: &IsoMeta, origins: &[Origin]) -> String {
             "<tr><td>{}</td><td>{}</td><td class=\"n\">{:.4}</td><td class=\"n\">{:.4}</td><td><a href=\"{}\">{}</a></td></tr>",
             esc(&o.name),
             esc(&o.id),
-            o.lon,
-            o.lat,
+            shown(crs, o.lon, o.lat).0,
+            shown(crs, o.lon, o.lat).1,
             esc(&file),
             esc(&file)
         );
     }
     body.push_str("</tbody></table>\n</aside>\n</main>\n");
     page(&title, &body)
+}
+
+/// A WGS84 position as the page prints it: in GCJ-02 or BD-09 when `crs` is
+/// one of them (with a label naming it), else as it is.
+fn shown(crs: &OutputCrs, lon: f64, lat: f64) -> (f64, f64, String) {
+    match crs.map_crs() {
+        Some(m) if m != MapCrs::Wgs84 => {
+            let (x, y) = m.from_wgs84(lon, lat);
+            (x, y, format!(" ({})", m.as_str()))
+        }
+        _ => (lon, lat, String::new()),
+    }
 }
