@@ -100,6 +100,17 @@ impl<'a> Evaluator<'a> {
     }
 }
 
+impl Evaluator<'_> {
+    /// One pair of a timed goal, judged on its measure and threshold.
+    pub(super) fn timed_pair(
+        &mut self,
+        t: &super::Timed,
+        od: (crate::model::NodeIdx, crate::model::NodeIdx),
+    ) -> super::PairResult {
+        self.pair(t.profile, od, t.measure, t.threshold_min)
+    }
+}
+
 /// The profile, measure and threshold every timed kind reports.
 pub(super) fn set_timed(
     r: &mut GoalResult,

@@ -65,12 +65,7 @@ impl Kind for HubToSet {
         for &m in &c.set {
             let first = r.pairs.len();
             for &h in &c.hubs {
-                r.pairs.push(ev.pair(
-                    g.timed.profile,
-                    (h, m),
-                    g.timed.measure,
-                    g.timed.threshold_min,
-                ));
+                r.pairs.push(ev.timed_pair(&g.timed, (h, m)));
             }
             let key = |i: &usize| r.pairs[*i].minutes.unwrap_or(f64::INFINITY);
             let range = first..r.pairs.len();

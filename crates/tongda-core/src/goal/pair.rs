@@ -58,19 +58,9 @@ impl Kind for Pair {
     fn evaluate(c: &Checked, ev: &mut Evaluator, r: &mut GoalResult) {
         let g = &c.goal;
         set_timed(r, g.timed.profile, g.timed.measure, g.timed.threshold_min);
-        r.pairs.push(ev.pair(
-            g.timed.profile,
-            (c.from, c.to),
-            g.timed.measure,
-            g.timed.threshold_min,
-        ));
+        r.pairs.push(ev.timed_pair(&g.timed, (c.from, c.to)));
         if g.both_directions {
-            r.pairs.push(ev.pair(
-                g.timed.profile,
-                (c.to, c.from),
-                g.timed.measure,
-                g.timed.threshold_min,
-            ));
+            r.pairs.push(ev.timed_pair(&g.timed, (c.to, c.from)));
         }
         let all: Vec<usize> = (0..r.pairs.len()).collect();
         super::pairs::judge(r, &all);

@@ -49,12 +49,7 @@ impl Kind for WithinSet {
         for (i, &a) in c.set.iter().enumerate() {
             for (j, &b) in c.set.iter().enumerate() {
                 if i != j {
-                    r.pairs.push(ev.pair(
-                        g.timed.profile,
-                        (a, b),
-                        g.timed.measure,
-                        g.timed.threshold_min,
-                    ));
+                    r.pairs.push(ev.timed_pair(&g.timed, (a, b)));
                 }
             }
         }
