@@ -107,6 +107,44 @@ fn the_same_trip_with_a_change_of_train_pays_transfer_wait_and_terminal() {
 }
 
 #[test]
+fn the_wait_counts_every_train_to_the_destination_that_is_as_fast() {
+    // Two patterns from 内江北 to 遂宁, each every 60 min: the through
+    // service calling at 成都东 (ride 5027 s, above) and the same train not
+    // calling there (ride 240 + 1677 + 0 + 2960 = 4877 s). Waiting for the
+    // non-stop one alone: 1800 + 4877 = 6677 s. Taking the first of either
+    // (both at most 5027 s): combined headway 1 / (1/60 + 1/60) = 30 min,
+    // wait 900 s, 900 + 5027 = 5927 s — the better strategy, and what the
+    // router reports (riding the slower of the two, so never flattering).
+    let nonstop = THROUGH.replace("svc_through", "svc_nonstop").replace(
+        r#"["st_neijiangbei", "st_chengdudong", "st_suining"]"#,
+        r#"["st_neijiangbei", "st_suining"]"#,
+    );
+    let net = mini_with(&format!("{THROUGH}\n{nonstop}")).expect("valid services");
+    let g = RoutingGraph::compile(&net, &model(), &GraphSpec::new(Profile::Passenger, 2024));
+    let mut r = Router::new(&net, &g);
+    let (a, b) = (
+        net.node_idx("st_neijiangbei").unwrap(),
+        net.node_idx("st_suining").unwrap(),
+    );
+    let route = r.route(a, b, Measure::DoorToDoor).expect("reachable");
+    assert_eq!(route.seconds, 5927);
+    let legs: Vec<_> = route.legs.iter().map(|l| (l.kind, l.seconds)).collect();
+    assert_eq!(legs, vec![(LegKind::Wait, 900), (LegKind::Ride, 5027)]);
+    assert_eq!(route.legs[1].service.as_deref(), Some("svc_through"));
+    assert_eq!(
+        route.legs[0].name_en,
+        "wait for svc_through or a train as fast (every 30 min together)"
+    );
+    // In-vehicle has no wait: the faster train.
+    let (s, _) = route_s(&net, "st_neijiangbei", "st_suining", Measure::InVehicle);
+    assert_eq!(s, 4877);
+    // From 成都东 only the through service goes to 遂宁: half its own
+    // headway, its terminal loss 240 s and the intercity link 2960 s.
+    let (d, _) = route_s(&net, "st_chengdudong", "st_suining", Measure::DoorToDoor);
+    assert_eq!(d, 1800 + 240 + 2960);
+}
+
+#[test]
 fn stop_losses_apply_only_where_the_service_stops() {
     // The same train not calling at 成都东: 240 + 1677 + 0 + 2960 = 4877 s;
     // and nobody can board it there.

@@ -10,7 +10,8 @@
 //! |---|---|
 //! | place → facility (access) | access minutes + processing (stations, ports) |
 //! | arrival → place (egress) | access minutes + egress |
-//! | concourse → depart (board; only where the run calls) | headway/2 + terminal_s + approach_s |
+//! | concourse → depart (board a line's default pattern) | headway/2 + terminal_s + approach_s |
+//! | concourse(S) → arrival(T) (a service from call S to a later call T: `direct.rs`) | wait for the first train to T as fast + the service's ride from S to T |
 //! | depart(A) → arrive(B) (ride) | run time |
 //! | arrive → depart, same node and run (stay on board) | pass_stop_s where the run stops (else 0) + 2 × approach_s |
 //! | arrive → arrival (alight; only where the run calls) | approach_s |
@@ -27,6 +28,7 @@
 //! adds the arcs phase by phase: runs, transfers, road vertices, then access
 //! connectors and road links in link order.
 
+use super::direct::{self, Chain, DirectRide};
 use super::runs::{build_runs, Run};
 pub use super::spec::{mode_params, GraphSpec};
 pub(crate) use super::spec::{run_seconds, secs};
@@ -102,6 +104,12 @@ pub enum EdgeKind {
         /// Index into [`RoutingGraph::segments`].
         segment: u32,
     },
+    /// Boarding a service at one call and riding to a later one, waiting for
+    /// the first train at least as fast (`direct.rs`).
+    Direct {
+        /// Index into [`RoutingGraph::rides`].
+        ride: u32,
+    },
     /// Changing line.
     Transfer {
         /// The node.
@@ -151,6 +159,9 @@ pub struct RoutingGraph {
     pub node_kinds: Vec<NodeKind>,
     /// The links of each [`EdgeKind::Segment`], in the direction of travel.
     pub segments: Vec<Vec<(u32, bool)>>,
+    /// Each [`EdgeKind::Direct`] arc: which service it rides between which
+    /// calls, and its wait for the first train as fast.
+    pub rides: Vec<DirectRide>,
     /// For each place, the facilities where its in-vehicle times start and
     /// end: its declared main stations ([`Node::main_stations`]: the central
     /// stations its own trains use — never an airport, suburban or other
@@ -170,6 +181,18 @@ struct LineVertex {
     arrive: VertexId,
 }
 
+/// A run's vertices at one node with what the direct rides need: the
+/// in-vehicle losses of boarding and alighting there, the stay-on-board arc
+/// (builder index) and the run's headway.
+#[derive(Debug, Clone, Copy)]
+struct OnBoard {
+    lv: LineVertex,
+    board_s: Weight,
+    alight_s: Weight,
+    through: usize,
+    headway_min: f64,
+}
+
 /// Builds a [`RoutingGraph`] phase by phase: runs (stations, services and
 /// lines), transfers, roads, then access connectors and road links.
 struct Builder<'a> {
@@ -185,6 +208,9 @@ struct Builder<'a> {
     /// Per place: (facility, whether the facility's `city` is the place).
     reached: Vec<Vec<(NodeIdx, bool)>>,
     segments: Vec<Vec<(u32, bool)>>,
+    /// Each service direction's calls and arcs, for the direct rides.
+    chains: Vec<Chain>,
+    rides: Vec<DirectRide>,
 }
 
 impl<'a> Builder<'a> {
@@ -202,6 +228,8 @@ impl<'a> Builder<'a> {
             road: vec![None; n],
             reached: vec![Vec::new(); n],
             segments: Vec::new(),
+            chains: Vec::new(),
+            rides: Vec::new(),
         }
     }
 
@@ -238,10 +266,10 @@ impl<'a> Builder<'a> {
             let line = ri as u32;
             if run.service.is_some() {
                 let ahead = self.on_board(run, line, true);
-                self.segments_of(run, &ahead, true);
+                self.segments_of(run, line, &ahead, true);
                 if run.both_ways {
                     let back = self.on_board(run, line, true);
-                    self.segments_of(run, &back, false);
+                    self.segments_of(run, line, &back, false);
                 }
             } else {
                 let at = self.on_board(run, line, false);
@@ -250,14 +278,11 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// One set of on-board vertices of a run, with its board, alight and
-    /// stay-on-board arcs; `calls_only` leaves out the nodes it passes.
-    fn on_board(
-        &mut self,
-        run: &Run,
-        line: u32,
-        calls_only: bool,
-    ) -> BTreeMap<NodeIdx, LineVertex> {
+    /// One set of on-board vertices of a run, with its alight and
+    /// stay-on-board arcs; `calls_only` (a service) leaves out the nodes it
+    /// passes and boards through direct rides (`direct.rs`), a line's
+    /// default pattern through a board arc at every node.
+    fn on_board(&mut self, run: &Run, line: u32, calls_only: bool) -> BTreeMap<NodeIdx, OnBoard> {
         let mut at = BTreeMap::new();
         for (&node, call) in &run.calls {
             if calls_only && !call.boards {
@@ -268,30 +293,43 @@ impl<'a> Builder<'a> {
                 depart: self.vertex(Vertex::Depart(node, line)),
                 arrive: self.vertex(Vertex::Arrive(node, line)),
             };
-            at.insert(node, lv);
+            let board_s = secs(call.mp.terminal_s + call.approach_s);
+            let alight_s = secs(call.approach_s);
             if call.boards {
-                let wait_s = secs(call.headway_min * 60.0 / 2.0);
-                let ride_s = secs(call.mp.terminal_s + call.approach_s);
-                self.boardings[node as usize].push((lv.depart, ride_s));
-                let board = EdgeKind::Board {
-                    node,
-                    line,
-                    wait_s,
-                    ride_s,
-                };
-                self.arc(node, lv.depart, wait_s + ride_s, board);
-                let alight = secs(call.approach_s);
-                self.arc(lv.arrive, arr, alight, EdgeKind::Alight { node });
+                self.boardings[node as usize].push((lv.depart, board_s));
+                if !calls_only {
+                    let wait_s = secs(call.headway_min * 60.0 / 2.0);
+                    let board = EdgeKind::Board {
+                        node,
+                        line,
+                        wait_s,
+                        ride_s: board_s,
+                    };
+                    self.arc(node, lv.depart, wait_s + board_s, board);
+                }
+                self.arc(lv.arrive, arr, alight_s, EdgeKind::Alight { node });
             }
             let stop_s = if call.stops { call.mp.pass_stop_s } else { 0.0 };
             let through_s = secs(stop_s + 2.0 * call.approach_s);
+            let through = self.arcs.len();
             self.arc(lv.arrive, lv.depart, through_s, EdgeKind::Through { node });
+            let headway_min = call.headway_min;
+            at.insert(
+                node,
+                OnBoard {
+                    lv,
+                    board_s,
+                    alight_s,
+                    through,
+                    headway_min,
+                },
+            );
         }
         at
     }
 
     /// Ride arcs of a default pattern: depart(A) → arrive(B) per link, both ways.
-    fn ride_arcs(&mut self, run: &Run, at: &BTreeMap<NodeIdx, LineVertex>) {
+    fn ride_arcs(&mut self, run: &Run, at: &BTreeMap<NodeIdx, OnBoard>) {
         for &(li, forward) in &run.links {
             let l = &self.net.links[li as usize];
             let Some(mp) = mode_params(self.tm, self.spec.profile, l) else {
@@ -302,7 +340,7 @@ impl<'a> Builder<'a> {
             } else {
                 (l.to, l.from)
             };
-            let (va, vb) = (at[&a], at[&b]);
+            let (va, vb) = (at[&a].lv, at[&b].lv);
             let w = secs(run_seconds(l, mp, forward, self.spec.year));
             self.arc(
                 va.depart,
@@ -324,8 +362,9 @@ impl<'a> Builder<'a> {
     /// Segment arcs of a service in one direction (`ahead`: the order of its
     /// stops): from each call to the next, the run times of the links
     /// between plus the approach losses of the stations passed, each rounded
-    /// as its own arc would be.
-    fn segments_of(&mut self, run: &Run, at: &BTreeMap<NodeIdx, LineVertex>, ahead: bool) {
+    /// as its own arc would be. The calls and arcs are kept as a [`Chain`]
+    /// for the direct rides.
+    fn segments_of(&mut self, run: &Run, line: u32, at: &BTreeMap<NodeIdx, OnBoard>, ahead: bool) {
         let links: Vec<(u32, bool)> = if ahead {
             run.links.clone()
         } else {
@@ -336,14 +375,21 @@ impl<'a> Builder<'a> {
         };
         let l0 = &self.net.links[first as usize];
         let mut from = if fwd0 { l0.from } else { l0.to };
+        let mut chain = Chain {
+            line,
+            headway_min: at[&from].headway_min,
+            ..Chain::default()
+        };
+        let call = |ob: &OnBoard, node| (node, ob.board_s, ob.alight_s, ob.through);
+        chain.calls.push(call(&at[&from], from));
         let (mut w, mut seg) = (0, Vec::new());
         for &(li, forward) in &links {
             let l = &self.net.links[li as usize];
             let Some(mp) = mode_params(self.tm, self.spec.profile, l) else {
-                return; // build_runs keeps only services whose links all run
+                break; // build_runs keeps only services whose links all run
             };
             if l.oneway && !forward {
-                return; // this direction cannot run
+                break; // this direction cannot run
             }
             w += secs(run_seconds(l, mp, forward, self.spec.year));
             seg.push((li, forward));
@@ -351,18 +397,36 @@ impl<'a> Builder<'a> {
             match at.get(&to) {
                 // Passed without a call: its slow approaches only.
                 None => w += secs(2.0 * run.calls[&to].approach_s),
-                Some(&vb) => {
+                Some(ob) => {
                     let segment = self.segments.len() as u32;
                     self.segments.push(std::mem::take(&mut seg));
+                    chain.segments.push(self.arcs.len());
+                    chain.calls.push(call(ob, to));
                     self.arc(
-                        at[&from].depart,
-                        vb.arrive,
+                        at[&from].lv.depart,
+                        ob.lv.arrive,
                         w,
                         EdgeKind::Segment { segment },
                     );
                     (from, w) = (to, 0);
                 }
             }
+        }
+        self.chains.push(chain);
+    }
+
+    /// Phase 1b: one direct-ride arc per pair of calls of each service
+    /// direction, from the boarding node's concourse to the alighting
+    /// node's platform (weights set once the CSR graph exists).
+    fn direct_rides(&mut self) {
+        let rides = direct::rides_of(&self.chains, &self.arrival);
+        for (mut ride, tail, head) in rides {
+            ride.arc = self.arcs.len() as u32;
+            let kind = EdgeKind::Direct {
+                ride: self.rides.len() as u32,
+            };
+            self.arc(tail, head, 0, kind);
+            self.rides.push(ride);
         }
     }
 
@@ -491,9 +555,11 @@ impl<'a> Builder<'a> {
             .collect()
     }
 
-    fn finish(self, runs: &[Run]) -> RoutingGraph {
+    fn finish(mut self, runs: &[Run]) -> RoutingGraph {
         let facilities = self.facilities();
-        let (csr, order) = CsrGraph::from_arcs(self.vertices.len(), &self.arcs);
+        let (mut csr, order) = CsrGraph::from_arcs(self.vertices.len(), &self.arcs);
+        direct::renumber(&mut self.rides, &order);
+        direct::set_weights(&mut self.rides, csr.weights_mut());
         RoutingGraph {
             spec: self.spec.clone(),
             csr,
@@ -506,6 +572,7 @@ impl<'a> Builder<'a> {
             road: self.road,
             node_kinds: self.net.nodes.iter().map(|n| n.kind).collect(),
             segments: self.segments,
+            rides: self.rides,
             facilities,
         }
     }
@@ -520,6 +587,7 @@ impl RoutingGraph {
         let runs = build_runs(net, tm, spec, &active);
         let mut b = Builder::new(net, tm, spec);
         b.runs(&runs);
+        b.direct_rides();
         b.transfers();
         b.road_vertices(&active);
         b.links(&active);

@@ -4,6 +4,7 @@
 
 mod compile;
 mod connectivity;
+mod direct;
 mod reweight;
 mod runs;
 mod scenario_spec;
@@ -11,5 +12,6 @@ mod spec;
 
 pub use compile::{mode_params, EdgeKind, GraphSpec, RoutingGraph, Vertex};
 pub use connectivity::{network_warnings, unreachable_nodes};
+pub use direct::DirectRide;
 pub use reweight::Reweighter;
 pub use tongda_sssp::{CsrGraph, VertexId, Weight, INFINITY};

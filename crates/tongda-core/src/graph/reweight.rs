@@ -5,7 +5,8 @@
 //!
 //! Each ride, road and segment arc is rebuilt exactly as the compiler built
 //! it (each link's run time rounded to whole seconds, then summed; a
-//! segment keeps its stations' approach losses), so re-weighting with the
+//! segment keeps its stations' approach losses; a direct ride sums its
+//! arcs again and re-derives its wait), so re-weighting with the
 //! point values gives back the compiled weights bit for bit (tested).
 
 use super::compile::{mode_params, run_seconds, secs, EdgeKind, RoutingGraph};
@@ -51,6 +52,9 @@ impl Reweighter {
                 }
             }
         }
+        // Direct rides sum the arcs just rewritten, and their waits depend
+        // on which trains are now as fast.
+        super::direct::set_weights(&mut g.rides, w);
     }
 }
 

@@ -147,6 +147,40 @@ pub fn legs_of_path(
                 leg.service = service_of(line);
                 ride = Some(leg);
             }
+            EdgeKind::Direct { ride: d } => {
+                let d = &g.rides[d as usize];
+                if d.wait_s > 0 {
+                    let mut wait = Leg::new(LegKind::Wait, d.from, d.from, net);
+                    wait.seconds = d.wait_s;
+                    let line = &g.lines[d.line as usize];
+                    wait.name_en = if d.combined_headway_min < d.headway_min - 1e-9 {
+                        format!(
+                            "wait for {line} or a train as fast (every {:.0} min together)",
+                            d.combined_headway_min
+                        )
+                    } else {
+                        format!("wait for {line}")
+                    };
+                    wait.name_zh = "候车".into();
+                    legs.push(wait);
+                }
+                let mut leg = Leg::new(LegKind::Ride, d.from, d.to, net);
+                leg.seconds = w.saturating_sub(d.wait_s);
+                leg.name_en = g.lines[d.line as usize].clone();
+                leg.service = service_of(d.line);
+                for &p in &d.parts {
+                    if let EdgeKind::Segment { segment } = g.edges[p as usize] {
+                        for &(link, _) in &g.segments[segment as usize] {
+                            if leg.links.is_empty() {
+                                leg.name_from_link(net, link);
+                            }
+                            leg.km += net.links[link as usize].length_km;
+                            leg.links.push(link);
+                        }
+                    }
+                }
+                legs.push(leg);
+            }
             EdgeKind::Ride { link, .. } => {
                 if let Some(r) = ride.as_mut() {
                     if r.links.is_empty() {
