@@ -44,6 +44,13 @@ pub struct CalibrationRow {
     /// for a K-train time, so the router does not put it on the HSR).
     #[serde(default)]
     pub modes: Option<String>,
+    /// Optional: `true` when the published time is one train's, with no
+    /// change (a timetable's "fastest direct train"): the row is then
+    /// measured on the model's fastest single ride
+    /// ([`one_ride_graph`](crate::route::one_ride_graph)), not on a route
+    /// that may change trains and so undercut it.
+    #[serde(default)]
+    pub direct: Option<bool>,
 }
 
 /// One row's outcome.
@@ -62,7 +69,7 @@ pub struct CalibrationResult {
     pub modes: std::collections::BTreeSet<Mode>,
 }
 
-/// Reads a calibration CSV (header `id,from,to,profile,measure,published_min,source[,year][,modes]`).
+/// Reads a calibration CSV (header `id,from,to,profile,measure,published_min,source[,year][,modes][,direct]`).
 pub fn read_calibration(path: &Path) -> Result<Vec<CalibrationRow>> {
     parse_calibration(&crate::io::budget::read_text(path)?, path)
 }
@@ -112,7 +119,7 @@ pub fn evaluate(
     tm: &TimeModel,
     rows: &[CalibrationRow],
 ) -> Result<Vec<CalibrationResult>> {
-    let mut graphs: BTreeMap<(Profile, i32, Option<String>), RoutingGraph> = BTreeMap::new();
+    let mut graphs: BTreeMap<(Profile, i32, Option<String>, bool), RoutingGraph> = BTreeMap::new();
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let (from, to) = match (net.node_idx(&row.from), net.node_idx(&row.to)) {
@@ -143,10 +150,12 @@ pub fn evaluate(
             _ => None,
         };
         let year = row.year.unwrap_or(CALIBRATION_YEAR);
+        let direct = row.direct.unwrap_or(false);
         let key = (
             row.profile,
             year,
             row.modes.clone().filter(|m| !m.trim().is_empty()),
+            direct,
         );
         let g = graphs.entry(key).or_insert_with(|| {
             let mut spec = GraphSpec::new(row.profile, year);
@@ -157,7 +166,12 @@ pub fn evaluate(
                     .modes
                     .retain(|m, _| modes.contains(m) || *m == Mode::Access);
             }
-            RoutingGraph::compile(net, &tm, &spec)
+            let g = RoutingGraph::compile(net, &tm, &spec);
+            if direct {
+                crate::route::one_ride_graph(&g)
+            } else {
+                g
+            }
         });
         let mut router = Router::new(net, g);
         let route = router.route(from, to, row.measure);

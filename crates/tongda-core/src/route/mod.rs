@@ -3,8 +3,10 @@
 //! `tongda_sssp` (re-exported here).
 
 mod legs;
+mod one_ride;
 mod router;
 
 pub use legs::{legs_of_path, Leg, LegKind};
+pub use one_ride::one_ride_graph;
 pub use router::{Endpoint, Route, Router};
 pub use tongda_sssp::{Dijkstra, QuadHeap};
