@@ -287,3 +287,33 @@ fn a_through_train_of_the_region_is_one_ride() {
         "the ride names its service: {service:?}"
     );
 }
+
+#[test]
+fn a_direct_train_row_is_measured_on_one_train_or_says_it_has_none() {
+    use tongda_core::calibration::{evaluate, parse_calibration};
+    use tongda_core::route::one_ride_graph;
+    let csv = "id,from,to,profile,measure,published_min,source,year,modes,direct\n\
+               r,st_neijiangbei,st_suining,passenger,in-vehicle,80,test,2024,,true\n";
+    let rows = parse_calibration(csv, Path::new("c.csv")).expect("valid row");
+    // Two trains with a change at 成都东: no single train, so the one-ride
+    // graph has no route, and the row is measured with the change (6557 s,
+    // above) and flagged.
+    let net = mini_with(CHANGE).expect("valid services");
+    let g = RoutingGraph::compile(&net, &model(), &GraphSpec::new(Profile::Passenger, 2024));
+    let (a, b) = (
+        net.node_idx("st_neijiangbei").unwrap(),
+        net.node_idx("st_suining").unwrap(),
+    );
+    let one = one_ride_graph(&g);
+    assert!(Router::new(&net, &one)
+        .route(a, b, Measure::InVehicle)
+        .is_none());
+    let r = &evaluate(&net, &model(), &rows).expect("routable")[0];
+    assert!(r.no_direct_service);
+    assert_eq!(r.model_min, Some(6557.0 / 60.0));
+    // The through service is one train: 5027 s, not flagged.
+    let net = mini_with(THROUGH).expect("valid services");
+    let r = &evaluate(&net, &model(), &rows).expect("routable")[0];
+    assert!(!r.no_direct_service);
+    assert_eq!(r.model_min, Some(5027.0 / 60.0));
+}

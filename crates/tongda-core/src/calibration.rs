@@ -67,6 +67,9 @@ pub struct CalibrationResult {
     /// Modes ridden by the modelled route (access left out).
     #[serde(skip)]
     pub modes: std::collections::BTreeSet<Mode>,
+    /// A direct row (one train) for which the model has no single train:
+    /// `model_min` is then the fastest route with changes.
+    pub no_direct_service: bool,
 }
 
 /// Reads a calibration CSV (header `id,from,to,profile,measure,published_min,source[,year][,modes][,direct]`).
@@ -151,13 +154,8 @@ pub fn evaluate(
         };
         let year = row.year.unwrap_or(CALIBRATION_YEAR);
         let direct = row.direct.unwrap_or(false);
-        let key = (
-            row.profile,
-            year,
-            row.modes.clone().filter(|m| !m.trim().is_empty()),
-            direct,
-        );
-        let g = graphs.entry(key).or_insert_with(|| {
+        let modes_key = row.modes.clone().filter(|m| !m.trim().is_empty());
+        let compile = |one_ride: bool| {
             let mut spec = GraphSpec::new(row.profile, year);
             spec.statuses = [crate::model::Status::Open].into_iter().collect();
             let mut tm = tm.clone();
@@ -167,14 +165,24 @@ pub fn evaluate(
                     .retain(|m, _| modes.contains(m) || *m == Mode::Access);
             }
             let g = RoutingGraph::compile(net, &tm, &spec);
-            if direct {
+            if one_ride {
                 crate::route::one_ride_graph(&g)
             } else {
                 g
             }
-        });
-        let mut router = Router::new(net, g);
-        let route = router.route(from, to, row.measure);
+        };
+        let mut route_on = |one_ride: bool| {
+            let key = (row.profile, year, modes_key.clone(), one_ride);
+            let g = graphs.entry(key).or_insert_with(|| compile(one_ride));
+            Router::new(net, g).route(from, to, row.measure)
+        };
+        // A direct row the model has no single train for is routed with
+        // changes, and says so (`no_direct_service`).
+        let mut route = if direct { route_on(true) } else { None };
+        let no_direct_service = direct && route.is_none();
+        if route.is_none() {
+            route = route_on(false);
+        }
         let model_min = route.as_ref().map(|r| r.minutes());
         let lines = route
             .iter()
@@ -192,6 +200,7 @@ pub fn evaluate(
             model_min,
             lines,
             modes,
+            no_direct_service,
         });
     }
     Ok(out)

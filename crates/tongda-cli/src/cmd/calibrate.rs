@@ -99,16 +99,19 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
         .iter()
         .filter(|r| r.rel_error.is_none_or(|e| e.abs() > args.tolerance))
         .count();
+    let no_direct = results.iter().filter(|r| r.no_direct_service).count();
     if g.json {
         let rows: Vec<_> = results
             .iter()
             .map(|r| json!({"id": r.row.id, "from": r.row.from, "to": r.row.to, "profile": r.row.profile,
                             "published_min": r.row.published_min, "model_min": r.model_min.map(one_decimal),
-                            "rel_error": r.rel_error.map(|e| (e * 1000.0).round() / 1000.0), "lines": r.lines}))
+                            "rel_error": r.rel_error.map(|e| (e * 1000.0).round() / 1000.0), "lines": r.lines,
+                            "no_direct_service": r.no_direct_service}))
             .collect();
         println!(
             "{}",
-            json!({"rows": rows, "median_abs_error": median, "outside_tolerance": outside})
+            json!({"rows": rows, "median_abs_error": median, "outside_tolerance": outside,
+                   "no_direct_service": no_direct})
         );
     } else {
         let mut t = Table::new(
@@ -132,7 +135,14 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
                         if e.abs() > args.tolerance { " !" } else { "" }
                     )
                 }),
-                lines.join(" + "),
+                if r.no_direct_service {
+                    format!(
+                        "{} (no direct train in the model: with changes)",
+                        lines.join(" + ")
+                    )
+                } else {
+                    lines.join(" + ")
+                },
             ]);
         }
         print!("{}", t.render());
@@ -148,6 +158,11 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
             outside,
             args.tolerance * 100.0
         );
+        if no_direct > 0 {
+            println!(
+                "{no_direct} direct-train rows have no single train in the model and are measured with changes"
+            );
+        }
     }
     Ok(if args.strict && outside > 0 {
         ExitCode::from(3)
