@@ -590,6 +590,62 @@ fn killed_runs_and_batches_leave_whole_files_and_no_temporaries_after_a_rerun() 
     assert!(t0.elapsed() < Duration::from_secs(60), "{:?}", t0.elapsed());
 }
 
+#[test]
+fn a_run_killed_between_two_renames_leaves_none_of_the_previous_runs_files() {
+    // Scenario A's outputs are in the directory; scenario B is written over
+    // them and killed (abort, as kill -9) before its k-th rename, for every
+    // k. Whatever is left must be B's files only — never a mixture of A's
+    // and B's — and a re-run of B completes the set.
+    let d = scratch("rename-mix");
+    let run = |scenario: &str, out: &Path, abort: Option<usize>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_tongda"));
+        c.args(["run", &fx_scenario(scenario), "--out"])
+            .arg(out)
+            .args(["--threads", "1"]);
+        if let Some(k) = abort {
+            c.env("TONGDA_ABORT_BEFORE_RENAME", k.to_string());
+        }
+        c.output().expect("the tongda binary runs")
+    };
+    let files = |dir: &Path| -> std::collections::BTreeMap<String, Vec<u8>> {
+        (std::fs::read_dir(dir).expect("dir").flatten())
+            .filter(|e| !e.file_name().to_string_lossy().ends_with(".tmp"))
+            .map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                (name, std::fs::read(e.path()).expect("file"))
+            })
+            .collect()
+    };
+    let (ref_a, ref_b) = (d.join("a"), d.join("b"));
+    assert!(run("base-2024.toml", &ref_a, None).status.success());
+    assert!(run("base-2030.toml", &ref_b, None).status.success());
+    let (a, b) = (files(&ref_a), files(&ref_b));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    let differing = a.iter().filter(|(n, bytes)| b[*n] != **bytes).count();
+    assert!(
+        differing >= 2,
+        "the two scenarios must differ in several files"
+    );
+    for k in 0..a.len() {
+        let out = d.join(format!("out-{k}"));
+        assert!(run("base-2024.toml", &out, None).status.success());
+        let o = run("base-2030.toml", &out, Some(k));
+        assert!(!o.status.success(), "the fault hook must abort the run");
+        let left = files(&out);
+        assert_eq!(left.len(), k, "before rename {k}: {:?}", left.keys());
+        for (name, bytes) in &left {
+            assert!(bytes == &b[name], "before rename {k}: {name} is not B's");
+        }
+        assert!(run("base-2030.toml", &out, None).status.success());
+        assert_eq!(files(&out), b, "a re-run completes B's files");
+        assert!(tmp_files(&out).is_empty(), "{:?}", tmp_files(&out));
+    }
+}
+
+fn fx_scenario(name: &str) -> String {
+    format!("tests/fixtures/scenarios/{name}")
+}
+
 // 8. Silent typos.
 
 #[test]

@@ -3,9 +3,13 @@
 //! [`write_files`] writes every file of one command into its directory
 //! under an exclusive lock on that directory (`flock` on the directory
 //! itself, so nothing is left behind): each file goes to a temporary name
-//! unique to the process and call (`.<name>.tongda-<pid>-<n>.tmp`), then all
-//! are renamed into place. So
+//! unique to the process and call (`.<name>.tongda-<pid>-<n>.tmp`); then the
+//! previous files of those names are removed and all are renamed into
+//! place. So
 //! - a final-named file is always complete (a rename is atomic);
+//! - a process killed between two renames leaves some of its files and
+//!   none of the previous call's (the directory is short of files, never a
+//!   mixture of two calls);
 //! - two processes writing into one directory (two `run`s, eight
 //!   `isochrones --shard k/8`) take turns: the files of one call are never
 //!   mixed with another's, and temporary names never collide;
@@ -127,7 +131,22 @@ pub fn write_files(dir: &Path, files: &[(&str, Vec<u8>)]) -> Result<()> {
             temps.push((tmp.clone(), dir.join(name)));
             std::fs::write(&tmp, body).map_err(|e| write_err(&tmp, e))?;
         }
-        for (tmp, path) in &temps {
+        // The previous call's files go first, so that a process killed
+        // between two renames leaves some of this call's files and none of
+        // the previous call's: never a mixture of two runs.
+        for (_, path) in &temps {
+            match std::fs::remove_file(path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(write_err(path, e))
+                }
+                _ => {}
+            }
+        }
+        let abort_after = fault_injection();
+        for (i, (tmp, path)) in temps.iter().enumerate() {
+            if abort_after == Some(i) {
+                std::process::abort();
+            }
             std::fs::rename(tmp, path).map_err(|e| write_err(path, e))?;
         }
         Ok(())
@@ -138,6 +157,16 @@ pub fn write_files(dir: &Path, files: &[(&str, Vec<u8>)]) -> Result<()> {
         }
     }
     result
+}
+
+/// Fault injection for the tests of this module's promises:
+/// `TONGDA_ABORT_BEFORE_RENAME=N` makes [`write_files`] abort the process
+/// (as `kill -9` would) just before its N-th rename (0-based), after the
+/// previous files were removed. Unset in normal use.
+fn fault_injection() -> Option<usize> {
+    std::env::var("TONGDA_ABORT_BEFORE_RENAME")
+        .ok()
+        .and_then(|v| v.parse().ok())
 }
 
 /// The directory and file name of a file output; a trailing `/` (or an
