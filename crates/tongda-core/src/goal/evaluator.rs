@@ -16,6 +16,8 @@ use std::path::Path;
 pub struct Evaluator<'a> {
     sc: &'a Scenario,
     graphs: BTreeMap<Profile, RoutingGraph>,
+    /// Search buffers reused by every pair (allocated once, not per pair).
+    search: tongda_sssp::Dijkstra,
 }
 
 impl<'a> Evaluator<'a> {
@@ -24,6 +26,7 @@ impl<'a> Evaluator<'a> {
         Evaluator {
             sc,
             graphs: BTreeMap::new(),
+            search: tongda_sssp::Dijkstra::new(0),
         }
     }
 
@@ -95,8 +98,10 @@ impl<'a> Evaluator<'a> {
         threshold: f64,
     ) -> super::PairResult {
         let sc = self.sc;
-        let g = self.graph(profile);
-        super::pairs::pair_on(&sc.network, g, od, measure, threshold)
+        self.graph(profile);
+        let g = &self.graphs[&profile];
+        let search = &mut self.search;
+        super::pairs::pair_on(&sc.network, g, search, od, measure, threshold)
     }
 }
 

@@ -86,7 +86,14 @@ impl Kind for FreightRoute {
             .windows(2)
             .map(|w| {
                 let od = (w[0], w[1]);
-                super::pairs::pair_on(net, &corridor, od, Measure::DoorToDoor, f64::INFINITY)
+                super::pairs::pair_on(
+                    net,
+                    &corridor,
+                    &mut tongda_sssp::Dijkstra::new(0),
+                    od,
+                    Measure::DoorToDoor,
+                    f64::INFINITY,
+                )
             })
             .collect();
         let exists = stages.iter().all(|s| s.minutes.is_some());

@@ -13,11 +13,13 @@ use crate::units::round1;
 pub(super) fn pair_on(
     net: &Network,
     g: &RoutingGraph,
+    search: &mut tongda_sssp::Dijkstra,
     (a, b): (NodeIdx, NodeIdx),
     measure: Measure,
     threshold: f64,
 ) -> PairResult {
-    let mut router = Router::new(net, g);
+    let buffers = std::mem::replace(search, tongda_sssp::Dijkstra::new(0));
+    let mut router = Router::with_dijkstra(net, g, buffers);
     // Freight: in-vehicle is the moving time of the door-to-door route (see
     // `Route::moving_seconds`), so it is never longer than door to door.
     let freight = g.spec.profile == Profile::Freight;
@@ -41,6 +43,7 @@ pub(super) fn pair_on(
             .route(a, b, other_measure)
             .map(|r| round1(r.minutes()))
     };
+    *search = router.into_dijkstra();
     let minutes = judged.as_ref().map(|r| match (freight, measure) {
         (true, Measure::InVehicle) => moving(r),
         _ => round1(r.minutes()),

@@ -28,7 +28,7 @@
 //! adds the arcs phase by phase: runs, transfers, road vertices, then access
 //! connectors and road links in link order.
 
-use super::direct::{self, Chain, DirectRide};
+use super::direct::{self, Chain, ChainArcs, DirectRide};
 use super::runs::{build_runs, Run};
 pub use super::spec::{mode_params, GraphSpec};
 pub(crate) use super::spec::{run_seconds, secs};
@@ -162,6 +162,8 @@ pub struct RoutingGraph {
     /// Each [`EdgeKind::Direct`] arc: which service it rides between which
     /// calls, and its wait for the first train as fast.
     pub rides: Vec<DirectRide>,
+    /// The arcs of each service direction, which the direct rides ride.
+    pub chains: Vec<ChainArcs>,
     /// For each place, the facilities where its in-vehicle times start and
     /// end: its declared main stations ([`Node::main_stations`]: the central
     /// stations its own trains use — never an airport, suburban or other
@@ -211,6 +213,7 @@ struct Builder<'a> {
     /// Each service direction's calls and arcs, for the direct rides.
     chains: Vec<Chain>,
     rides: Vec<DirectRide>,
+    chain_arcs: Vec<ChainArcs>,
 }
 
 impl<'a> Builder<'a> {
@@ -230,6 +233,7 @@ impl<'a> Builder<'a> {
             segments: Vec::new(),
             chains: Vec::new(),
             rides: Vec::new(),
+            chain_arcs: Vec::new(),
         }
     }
 
@@ -419,7 +423,8 @@ impl<'a> Builder<'a> {
     /// direction, from the boarding node's concourse to the alighting
     /// node's platform (weights set once the CSR graph exists).
     fn direct_rides(&mut self) {
-        let rides = direct::rides_of(&self.chains, &self.arrival);
+        let (rides, chain_arcs) = direct::rides_of(&self.chains, &self.arrival);
+        self.chain_arcs = chain_arcs;
         for (mut ride, tail, head) in rides {
             ride.arc = self.arcs.len() as u32;
             let kind = EdgeKind::Direct {
@@ -558,8 +563,8 @@ impl<'a> Builder<'a> {
     fn finish(mut self, runs: &[Run]) -> RoutingGraph {
         let facilities = self.facilities();
         let (mut csr, order) = CsrGraph::from_arcs(self.vertices.len(), &self.arcs);
-        direct::renumber(&mut self.rides, &order);
-        direct::set_weights(&mut self.rides, csr.weights_mut());
+        direct::renumber(&mut self.rides, &mut self.chain_arcs, &order);
+        direct::set_weights(&mut self.rides, &self.chain_arcs, csr.weights_mut());
         RoutingGraph {
             spec: self.spec.clone(),
             csr,
@@ -573,6 +578,7 @@ impl<'a> Builder<'a> {
             node_kinds: self.net.nodes.iter().map(|n| n.kind).collect(),
             segments: self.segments,
             rides: self.rides,
+            chains: self.chain_arcs,
             facilities,
         }
     }

@@ -27,7 +27,6 @@
 
 use super::{VertexId, Weight};
 use crate::model::NodeIdx;
-use std::collections::BTreeMap;
 
 /// One direct-ride arc: service run `line` from `from` to `to`.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,18 +46,29 @@ pub struct DirectRide {
     pub wait_s: Weight,
     /// Seconds of terminal and approach losses at both ends.
     pub fixed_s: Weight,
-    /// The segment and stay-on-board arcs ridden, in order (CSR arc ids).
-    pub parts: Vec<u32>,
+    /// The service direction ridden (index into
+    /// [`RoutingGraph::chains`](super::RoutingGraph::chains)).
+    pub chain: u32,
+    /// Its calls boarded and left (indices into the chain's calls).
+    pub calls: (u16, u16),
     /// The direct arc itself (CSR arc id).
     pub arc: u32,
 }
 
-impl DirectRide {
-    /// In-vehicle seconds under `weights`: the losses plus the arcs ridden.
-    fn ride_s(&self, weights: &[Weight]) -> Weight {
-        (self.parts.iter())
-            .map(|&a| weights[a as usize])
-            .fold(self.fixed_s, Weight::saturating_add)
+/// The arcs of one service direction between its calls (CSR arc ids):
+/// what a direct ride is made of.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ChainArcs {
+    /// From each call to the next.
+    pub segments: Vec<u32>,
+    /// Staying on board at each call.
+    pub throughs: Vec<u32>,
+}
+
+impl ChainArcs {
+    /// The segment arcs from call `i` to call `j`.
+    pub fn segments_between(&self, (i, j): (u16, u16)) -> &[u32] {
+        &self.segments[i as usize..j as usize]
     }
 }
 
@@ -81,14 +91,14 @@ pub(crate) struct Chain {
 /// The direct rides of every pair of calls of every chain, with the arc
 /// each needs (concourse of the boarding node → `arrival` of the
 /// alighting node), sorted by (from, to, line) so that the rides of one
-/// pair are adjacent. `arc` and `parts` are builder arc indices until
-/// [`renumber`] maps them to CSR ids.
+/// pair are adjacent; and the chains' arcs. Arc ids are builder indices
+/// until [`renumber`] maps them to CSR ids.
 pub(crate) fn rides_of(
     chains: &[Chain],
     arrival: &[Option<VertexId>],
-) -> Vec<(DirectRide, VertexId, VertexId)> {
-    let mut rides = BTreeMap::new();
-    for c in chains {
+) -> (Vec<(DirectRide, VertexId, VertexId)>, Vec<ChainArcs>) {
+    let mut rides = Vec::new();
+    for (ci, c) in chains.iter().enumerate() {
         for i in 0..c.calls.len() {
             for j in i + 1..c.calls.len() {
                 let (from, board_s, _, _) = c.calls[i];
@@ -96,11 +106,6 @@ pub(crate) fn rides_of(
                 let Some(platform) = arrival[to as usize] else {
                     continue;
                 };
-                let mut parts = vec![c.segments[i]];
-                for k in i + 1..j {
-                    parts.push(c.calls[k].3);
-                    parts.push(c.segments[k]);
-                }
                 let ride = DirectRide {
                     line: c.line,
                     from,
@@ -109,44 +114,79 @@ pub(crate) fn rides_of(
                     combined_headway_min: c.headway_min,
                     wait_s: 0,
                     fixed_s: board_s.saturating_add(alight_s),
-                    parts: parts.into_iter().map(|p| p as u32).collect(),
+                    chain: ci as u32,
+                    calls: (i as u16, j as u16),
                     arc: 0,
                 };
-                // A run with two chains (both directions) serves a pair once
-                // per direction; a loop could serve it twice: keep the first.
-                rides
-                    .entry((from, to, c.line))
-                    .or_insert((ride, from as VertexId, platform));
+                rides.push((ride, from as VertexId, platform));
             }
         }
     }
-    rides.into_values().collect()
+    // A run with two chains (both directions) serves a pair once per
+    // direction; a loop could serve it twice: keep the first (stable sort).
+    rides.sort_by_key(|(r, _, _)| (r.from, r.to, r.line));
+    rides.dedup_by_key(|(r, _, _)| (r.from, r.to, r.line));
+    let arcs = (chains.iter())
+        .map(|c| ChainArcs {
+            segments: c.segments.iter().map(|&a| a as u32).collect(),
+            throughs: c.calls.iter().map(|c| c.3 as u32).collect(),
+        })
+        .collect();
+    (rides, arcs)
 }
 
 /// Maps builder arc indices to CSR arc ids (`order[csr] = builder`).
-pub(crate) fn renumber(rides: &mut [DirectRide], order: &[u32]) {
+pub(crate) fn renumber(rides: &mut [DirectRide], chains: &mut [ChainArcs], order: &[u32]) {
     let mut csr_of = vec![0u32; order.len()];
     for (csr, &b) in order.iter().enumerate() {
         csr_of[b as usize] = csr as u32;
     }
     for r in rides {
         r.arc = csr_of[r.arc as usize];
-        for p in &mut r.parts {
-            *p = csr_of[*p as usize];
+    }
+    for c in chains {
+        for a in c.segments.iter_mut().chain(c.throughs.iter_mut()) {
+            *a = csr_of[*a as usize];
         }
     }
+}
+
+/// Per chain, the seconds from its first call to each call: arriving
+/// (`.0`) and leaving again after staying on board (`.1`), so that riding
+/// from call i to call j takes `arrive[j] − leave[i]`.
+fn offsets(chains: &[ChainArcs], weights: &[Weight]) -> Vec<Vec<(u64, u64)>> {
+    (chains.iter())
+        .map(|c| {
+            let mut out = Vec::with_capacity(c.throughs.len());
+            let (mut arrive, mut leave) = (0u64, 0u64);
+            for (k, &through) in c.throughs.iter().enumerate() {
+                if k > 0 {
+                    arrive = leave + u64::from(weights[c.segments[k - 1] as usize]);
+                    leave = arrive + u64::from(weights[through as usize]);
+                }
+                out.push((arrive, leave));
+            }
+            out
+        })
+        .collect()
 }
 
 /// Sets every direct ride's wait and its arc's weight from the current
 /// weights of the arcs it rides (see the module docs). `rides` is sorted
 /// by (from, to, line).
-pub(crate) fn set_weights(rides: &mut [DirectRide], weights: &mut [Weight]) {
+pub(crate) fn set_weights(rides: &mut [DirectRide], chains: &[ChainArcs], weights: &mut [Weight]) {
+    let at = offsets(chains, weights);
+    let ride_s = |r: &DirectRide| -> Weight {
+        let c = &at[r.chain as usize];
+        let s = c[r.calls.1 as usize].0 - c[r.calls.0 as usize].1 + u64::from(r.fixed_s);
+        s.min(u64::from(Weight::MAX)) as Weight
+    };
     let mut start = 0;
     while start < rides.len() {
         let key = (rides[start].from, rides[start].to);
         let end = start + rides[start..].partition_point(|r| (r.from, r.to) == key);
         let pair = &mut rides[start..end];
-        let ride: Vec<Weight> = pair.iter().map(|r| r.ride_s(weights)).collect();
+        let ride: Vec<Weight> = pair.iter().map(ride_s).collect();
         let mut order: Vec<usize> = (0..pair.len()).collect();
         order.sort_by_key(|&k| (ride[k], pair[k].line));
         let mut k = 0;

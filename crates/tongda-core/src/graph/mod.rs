@@ -12,6 +12,6 @@ mod spec;
 
 pub use compile::{mode_params, EdgeKind, GraphSpec, RoutingGraph, Vertex};
 pub use connectivity::{network_warnings, unreachable_nodes};
-pub use direct::DirectRide;
+pub use direct::{ChainArcs, DirectRide};
 pub use reweight::Reweighter;
 pub use tongda_sssp::{CsrGraph, VertexId, Weight, INFINITY};

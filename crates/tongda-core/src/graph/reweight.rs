@@ -54,7 +54,7 @@ impl Reweighter {
         }
         // Direct rides sum the arcs just rewritten, and their waits depend
         // on which trains are now as fast.
-        super::direct::set_weights(&mut g.rides, w);
+        super::direct::set_weights(&mut g.rides, &g.chains, w);
     }
 }
 

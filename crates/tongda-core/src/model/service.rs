@@ -101,12 +101,26 @@ impl super::Network {
 }
 
 /// Finds service paths on one network: the rail links `link_ok` accepts,
-/// indexed by node once, for any number of services.
+/// indexed by node once, for any number of services (the search buffers
+/// are reused from one service to the next).
 #[derive(Debug)]
 pub struct ServicePaths<'a> {
     net: &'a super::Network,
     /// Per node: (link, forward) of the accepted rail links leaving it.
     adj: Vec<Vec<(u32, bool)>>,
+    /// Per link: the index of its `line` in `lines`.
+    line_of: Vec<u32>,
+    /// The distinct line ids, sorted.
+    lines: Vec<&'a str>,
+    search: std::cell::RefCell<Search>,
+}
+
+/// Dense buffers of one stop-to-stop search, reset through `touched`.
+#[derive(Debug, Default)]
+struct Search {
+    dist: Vec<u64>,
+    prev: Vec<(u32, bool, NodeIdx)>,
+    touched: Vec<NodeIdx>,
 }
 
 impl<'a> ServicePaths<'a> {
@@ -121,28 +135,56 @@ impl<'a> ServicePaths<'a> {
                 }
             }
         }
-        ServicePaths { net, adj }
+        let mut lines: Vec<&str> = net.links.iter().map(|l| l.line.as_str()).collect();
+        lines.sort_unstable();
+        lines.dedup();
+        let line_of = (net.links.iter())
+            .map(|l| lines.binary_search(&l.line.as_str()).unwrap_or(0) as u32)
+            .collect();
+        let n = net.nodes.len();
+        let search = Search {
+            dist: vec![u64::MAX; n],
+            prev: vec![(0, false, 0); n],
+            touched: Vec::new(),
+        };
+        ServicePaths {
+            net,
+            adj,
+            line_of,
+            lines,
+            search: std::cell::RefCell::new(search),
+        }
     }
 
     /// The path of `service` (see [`super::Network::service_path`]).
     pub fn path(&self, service: &Service) -> Result<Vec<(u32, bool)>, String> {
         use std::cmp::Reverse;
-        use std::collections::{BinaryHeap, HashMap};
+        use std::collections::BinaryHeap;
         let net = self.net;
-        let on_lines = |li: u32| service.lines.contains(&net.links[li as usize].line);
+        let wanted: Vec<u32> = (service.lines.iter())
+            .filter_map(|l| self.lines.binary_search(&l.as_str()).ok())
+            .map(|i| i as u32)
+            .collect();
+        let on_lines = |li: u32| wanted.contains(&self.line_of[li as usize]);
+        let mut s = self.search.borrow_mut();
         let mut path = Vec::new();
         let mut visited = vec![service.stops[0]];
+        let mut heap = BinaryHeap::new();
         for w in service.stops.windows(2) {
             let (a, b) = (w[0], w[1]);
             // Dijkstra in metres (integers: deterministic ties).
-            let mut dist: HashMap<NodeIdx, u64> = HashMap::from([(a, 0)]);
-            let mut prev: HashMap<NodeIdx, (u32, bool, NodeIdx)> = HashMap::new();
-            let mut heap = BinaryHeap::from([Reverse((0u64, a))]);
+            for n in std::mem::take(&mut s.touched) {
+                s.dist[n as usize] = u64::MAX;
+            }
+            s.dist[a as usize] = 0;
+            s.touched.push(a);
+            heap.clear();
+            heap.push(Reverse((0u64, a)));
             while let Some(Reverse((d, n))) = heap.pop() {
                 if n == b {
                     break;
                 }
-                if dist.get(&n).is_some_and(|&x| x < d) {
+                if s.dist[n as usize] < d {
                     continue;
                 }
                 for &(li, fwd) in &self.adj[n as usize] {
@@ -152,14 +194,17 @@ impl<'a> ServicePaths<'a> {
                     let l = &net.links[li as usize];
                     let m = if fwd { l.to } else { l.from };
                     let nd = d + (l.length_km * 1000.0).round() as u64;
-                    if dist.get(&m).is_none_or(|&x| nd < x) {
-                        dist.insert(m, nd);
-                        prev.insert(m, (li, fwd, n));
+                    if nd < s.dist[m as usize] {
+                        if s.dist[m as usize] == u64::MAX {
+                            s.touched.push(m);
+                        }
+                        s.dist[m as usize] = nd;
+                        s.prev[m as usize] = (li, fwd, n);
                         heap.push(Reverse((nd, m)));
                     }
                 }
             }
-            if !dist.contains_key(&b) {
+            if s.dist[b as usize] == u64::MAX {
                 return Err(format!(
                     "no link of line(s) {} joins stop \"{}\" to \"{}\"",
                     service.lines.join(", "),
@@ -170,7 +215,7 @@ impl<'a> ServicePaths<'a> {
             let mut seg = Vec::new();
             let mut n = b;
             while n != a {
-                let (li, fwd, p) = prev[&n];
+                let (li, fwd, p) = s.prev[n as usize];
                 seg.push((li, fwd, n));
                 n = p;
             }

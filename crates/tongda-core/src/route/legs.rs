@@ -168,7 +168,7 @@ pub fn legs_of_path(
                 leg.seconds = w.saturating_sub(d.wait_s);
                 leg.name_en = g.lines[d.line as usize].clone();
                 leg.service = service_of(d.line);
-                for &p in &d.parts {
+                for &p in g.chains[d.chain as usize].segments_between(d.calls) {
                     if let EdgeKind::Segment { segment } = g.edges[p as usize] {
                         for &(link, _) in &g.segments[segment as usize] {
                             if leg.links.is_empty() {

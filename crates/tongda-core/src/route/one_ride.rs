@@ -46,6 +46,7 @@ pub fn one_ride_graph(g: &RoutingGraph) -> RoutingGraph {
         edges: order.iter().map(|&i| kinds[i as usize]).collect(),
         // The direct rides are not arcs of this graph.
         rides: Vec::new(),
+        chains: Vec::new(),
         ..g.clone()
     }
 }

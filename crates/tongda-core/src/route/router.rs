@@ -169,18 +169,38 @@ impl<'a> Router<'a> {
         }
     }
 
+    /// A router over `graph` that searches with `dijkstra`'s buffers (grown
+    /// if too small): a caller routing many pairs on many graphs keeps one
+    /// set of buffers ([`Router::into_dijkstra`] gives them back).
+    pub fn with_dijkstra(
+        net: &'a Network,
+        graph: &'a RoutingGraph,
+        dijkstra: Dijkstra,
+    ) -> Router<'a> {
+        Router {
+            net,
+            graph,
+            dijkstra,
+        }
+    }
+
+    /// The search buffers, for the next router.
+    pub fn into_dijkstra(self) -> Dijkstra {
+        self.dijkstra
+    }
+
     /// The fastest route from `from` to `to` under `measure`, or `None` if unreachable.
     pub fn route(&mut self, from: NodeIdx, to: NodeIdx, measure: Measure) -> Option<Route> {
         let g = self.graph;
         let src = Endpoint::new(g, from, measure);
         let dst = Endpoint::new(g, to, measure);
-        let mut is_target = vec![false; g.csr.num_vertices()];
-        for &t in dst.targets.iter().filter(|&&t| Endpoint::arrives(&src, t)) {
-            is_target[t as usize] = true;
-        }
+        // A handful of vertices: a scan beats a graph-sized flag array.
+        let targets: Vec<VertexId> = (dst.targets.iter().copied())
+            .filter(|&t| Endpoint::arrives(&src, t))
+            .collect();
         let mut reached = None;
         self.dijkstra.run_until(&g.csr, &src.sources, |v| {
-            let hit = is_target[v as usize];
+            let hit = targets.contains(&v);
             if hit {
                 reached = Some(v);
             }
