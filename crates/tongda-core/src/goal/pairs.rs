@@ -40,8 +40,8 @@ pub(super) fn pair_on(
         })
     } else {
         router
-            .route(a, b, other_measure)
-            .map(|r| round1(r.minutes()))
+            .seconds(a, b, other_measure)
+            .map(|s| round1(f64::from(s) / 60.0))
     };
     *search = router.into_dijkstra();
     let minutes = judged.as_ref().map(|r| match (freight, measure) {

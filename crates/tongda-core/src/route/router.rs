@@ -189,8 +189,21 @@ impl<'a> Router<'a> {
         self.dijkstra
     }
 
-    /// The fastest route from `from` to `to` under `measure`, or `None` if unreachable.
-    pub fn route(&mut self, from: NodeIdx, to: NodeIdx, measure: Measure) -> Option<Route> {
+    /// The seconds of the fastest route from `from` to `to` under
+    /// `measure` (as [`Router::route`] gives them, without building legs).
+    pub fn seconds(&mut self, from: NodeIdx, to: NodeIdx, measure: Measure) -> Option<Weight> {
+        let (_, target) = self.search(from, to, measure)?;
+        self.dijkstra.distance(target)
+    }
+
+    /// Runs the search of a route; gives the origin's endpoint and the
+    /// target vertex reached.
+    fn search(
+        &mut self,
+        from: NodeIdx,
+        to: NodeIdx,
+        measure: Measure,
+    ) -> Option<(Endpoint, VertexId)> {
         let g = self.graph;
         let src = Endpoint::new(g, from, measure);
         let dst = Endpoint::new(g, to, measure);
@@ -206,7 +219,13 @@ impl<'a> Router<'a> {
             }
             hit
         });
-        let target = reached?;
+        Some((src, reached?))
+    }
+
+    /// The fastest route from `from` to `to` under `measure`, or `None` if unreachable.
+    pub fn route(&mut self, from: NodeIdx, to: NodeIdx, measure: Measure) -> Option<Route> {
+        let g = self.graph;
+        let (src, target) = self.search(from, to, measure)?;
         let seconds = self.dijkstra.distance(target)?;
         let arcs = self.dijkstra.path_arcs(target);
         let source = self.dijkstra.path_source(target);
