@@ -5,6 +5,7 @@
 mod compile;
 mod connectivity;
 mod direct;
+mod kinds;
 mod reweight;
 mod runs;
 mod scenario_spec;
