@@ -9,8 +9,8 @@ pub mod ranges;
 pub mod services;
 pub mod validate;
 
-pub(crate) use geodata::possible_speed;
 pub use geodata::{
     geodata_files, load_geodata, load_geodata_files, load_geodata_sources, LoadReport,
     REGION_BOUNDS,
 };
+pub(crate) use geodata::{possible_speed, Parsed};

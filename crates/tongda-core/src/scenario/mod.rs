@@ -11,7 +11,7 @@ mod spec;
 pub use spec::{Edit, ScenarioSpec};
 
 use crate::error::Diagnostic;
-use crate::io::{geodata_files, load_geodata_sources};
+use crate::io::{geodata_files, Parsed};
 use crate::timemodel::TimeModel;
 use crate::{Error, Network, Result};
 use edits::Apply;
@@ -116,8 +116,11 @@ impl Scenario {
             let text = read(&f)?;
             sources.push((f, text));
         }
-        let base_report = load_geodata_sources(&sources);
-        let mut base = base_report.into_network()?;
+        // The geodata is parsed once: joined alone here (the base network),
+        // and below with the links the edits add.
+        let mut parsed = Parsed::default();
+        parsed.add(&sources);
+        let mut base = parsed.clone().join().into_network()?;
         let mut service_diags = Vec::new();
         crate::io::services::attach_services(&geodata, &mut base, &mut service_diags);
         crate::io::ranges::attach_ranges(&geodata, &mut base, &mut service_diags);
@@ -142,7 +145,7 @@ impl Scenario {
         // Pass 1a: added links go through the same loader as the geodata.
         let mut diags: Vec<Diagnostic> = Vec::new();
         let mut added_ids: Vec<Vec<String>> = vec![Vec::new(); spec.edits.len()];
-        let mut all_sources = sources.clone();
+        let mut added = Vec::new();
         for (k, e) in spec.edits.iter().enumerate() {
             let label = edit_label(file, k, e);
             let text = match e {
@@ -177,9 +180,10 @@ impl Scenario {
                 Edit::AddLinks { file: f } => dir.join(f),
                 _ => PathBuf::from(format!("{} {label}", file.display())),
             };
-            all_sources.push((src_label, text));
+            added.push((src_label, text));
         }
-        let combined = load_geodata_sources(&all_sources);
+        parsed.add(&added);
+        let combined = parsed.join();
         diags.extend(
             combined
                 .diagnostics

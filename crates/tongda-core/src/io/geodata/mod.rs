@@ -133,6 +133,7 @@ pub fn geodata_files(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// A link as read, before its endpoints are resolved.
+#[derive(Clone)]
 struct RawLink {
     link: Link,
     from: String,
@@ -141,7 +142,7 @@ struct RawLink {
 }
 
 /// What the files hold, feature by feature, before the features are joined.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Read {
     /// Nodes that passed their checks, with their file.
     nodes: Vec<(Node, PathBuf)>,
@@ -166,19 +167,45 @@ pub fn load_geodata_files(files: &[PathBuf]) -> Result<LoadReport> {
 /// Loads FeatureCollections given as `(label, GeoJSON text)` as one network;
 /// the label names the source in diagnostics (a file path, or a scenario edit).
 pub fn load_geodata_sources(sources: &[(PathBuf, String)]) -> LoadReport {
-    let files: Vec<PathBuf> = sources.iter().map(|(p, _)| p.clone()).collect();
-    let mut read = Read::default();
-    for (file, text) in sources {
-        collection::read_collection(file, text, &mut read);
+    let mut parsed = Parsed::default();
+    parsed.add(sources);
+    parsed.join()
+}
+
+/// GeoJSON sources parsed and checked feature by feature, not yet joined
+/// into a network. A scenario parses its geodata once and joins it twice:
+/// alone (the base network) and with the links its edits add, which are
+/// parsed into a copy ([`Parsed::add`]); either join reports exactly what
+/// [`load_geodata_sources`] reports for the same sources.
+#[derive(Default, Clone)]
+pub(crate) struct Parsed {
+    /// The sources' labels, in order.
+    files: Vec<PathBuf>,
+    /// Their features and diagnostics.
+    read: Read,
+}
+
+impl Parsed {
+    /// Parses `(label, GeoJSON text)` sources after the ones already held.
+    pub(crate) fn add(&mut self, sources: &[(PathBuf, String)]) {
+        for (file, text) in sources {
+            self.files.push(file.clone());
+            collection::read_collection(file, text, &mut self.read);
+        }
     }
-    let (nodes, links, file_of) =
-        resolve::join(read.nodes, read.links, &read.rejected, &mut read.diags);
-    let has_errors = read.diags.iter().any(|d| d.severity == Severity::Error);
-    LoadReport {
-        network: (!has_errors).then(|| Network::new(nodes, links)),
-        diagnostics: read.diags,
-        files,
-        file_of,
+
+    /// Joins the features of every source into one network.
+    pub(crate) fn join(self) -> LoadReport {
+        let Parsed { files, mut read } = self;
+        let (nodes, links, file_of) =
+            resolve::join(read.nodes, read.links, &read.rejected, &mut read.diags);
+        let has_errors = read.diags.iter().any(|d| d.severity == Severity::Error);
+        LoadReport {
+            network: (!has_errors).then(|| Network::new(nodes, links)),
+            diagnostics: read.diags,
+            files,
+            file_of,
+        }
     }
 }
 
