@@ -245,8 +245,8 @@ pub fn resolve_services(
             Err(gap) => diags.push(Diagnostic::error(
                 file,
                 Some(spec.id.clone()),
-                gap,
-                "list every line the trains run over, or check the order of the stops",
+                gap.to_string(),
+                gap.fix(),
             )),
         }
     }

@@ -85,6 +85,34 @@ impl Service {
     }
 }
 
+/// Why a service's stops cannot be joined into one path over its lines.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ServicePathError {
+    /// No accepted link of the service's lines joins two consecutive stops.
+    #[error("no link of line(s) {} joins stop \"{from}\" to \"{to}\"", .lines.join(", "))]
+    Gap {
+        /// The service's lines.
+        lines: Vec<String>,
+        /// The stop the gap starts at (node id).
+        from: String,
+        /// The next stop (node id).
+        to: String,
+    },
+    /// The path between two stops passes a station already on the path.
+    #[error("the path between the stops visits station \"{station}\" twice")]
+    Revisit {
+        /// The station (node id).
+        station: String,
+    },
+}
+
+impl ServicePathError {
+    /// How to fix the service.
+    pub fn fix(&self) -> &'static str {
+        "list every line the trains run over, or check the order of the stops"
+    }
+}
+
 impl super::Network {
     /// The links a service runs over, in order, as `(link index, forward)`:
     /// between each two consecutive stops, the shortest path (by km) over the
@@ -95,7 +123,7 @@ impl super::Network {
         &self,
         service: &Service,
         link_ok: impl Fn(usize) -> bool,
-    ) -> Result<Vec<(u32, bool)>, String> {
+    ) -> Result<Vec<(u32, bool)>, ServicePathError> {
         ServicePaths::new(self, link_ok).path(service)
     }
 }
@@ -157,7 +185,7 @@ impl<'a> ServicePaths<'a> {
     }
 
     /// The path of `service` (see [`super::Network::service_path`]).
-    pub fn path(&self, service: &Service) -> Result<Vec<(u32, bool)>, String> {
+    pub fn path(&self, service: &Service) -> Result<Vec<(u32, bool)>, ServicePathError> {
         use std::cmp::Reverse;
         use std::collections::BinaryHeap;
         let net = self.net;
@@ -205,12 +233,11 @@ impl<'a> ServicePaths<'a> {
                 }
             }
             if s.dist[b as usize] == u64::MAX {
-                return Err(format!(
-                    "no link of line(s) {} joins stop \"{}\" to \"{}\"",
-                    service.lines.join(", "),
-                    net.nodes[a as usize].id,
-                    net.nodes[b as usize].id
-                ));
+                return Err(ServicePathError::Gap {
+                    lines: service.lines.clone(),
+                    from: net.nodes[a as usize].id.clone(),
+                    to: net.nodes[b as usize].id.clone(),
+                });
             }
             let mut seg = Vec::new();
             let mut n = b;
@@ -222,10 +249,9 @@ impl<'a> ServicePaths<'a> {
             seg.reverse();
             for (li, fwd, n) in seg {
                 if visited.contains(&n) {
-                    return Err(format!(
-                        "the path between the stops visits station \"{}\" twice",
-                        net.nodes[n as usize].id
-                    ));
+                    return Err(ServicePathError::Revisit {
+                        station: net.nodes[n as usize].id.clone(),
+                    });
                 }
                 visited.push(n);
                 path.push((li, fwd));
