@@ -341,7 +341,7 @@ impl TimeModel {
     }
 
     /// Checks that every parameter is in its range.
-    pub fn check(&self) -> std::result::Result<(), String> {
+    pub fn check(&self) -> std::result::Result<(), ParamError> {
         // NaN is refused with the negatives: it would poison every time it touches.
         let negative = |v: f64| v.is_nan() || v < 0.0;
         for p in Profile::ALL {
@@ -349,35 +349,38 @@ impl TimeModel {
             for (m, mp) in &pp.modes {
                 let at = format!("{p}.modes.{m}");
                 if !(mp.cruise_fraction > 0.0 && mp.cruise_fraction <= 1.0) {
-                    return Err(format!(
-                        "{at}.cruise_fraction = {} must be in (0, 1]",
-                        mp.cruise_fraction
-                    ));
+                    return Err(ParamError::OutOfRange {
+                        key: format!("{at}.cruise_fraction"),
+                        value: mp.cruise_fraction,
+                        range: "in (0, 1]",
+                    });
                 }
                 if !(mp.cruise_fraction_sd >= 0.0 && mp.cruise_fraction_sd <= 0.5) {
-                    return Err(format!(
-                        "{at}.cruise_fraction_sd = {} must be in [0, 0.5]",
-                        mp.cruise_fraction_sd
-                    ));
+                    return Err(ParamError::OutOfRange {
+                        key: format!("{at}.cruise_fraction_sd"),
+                        value: mp.cruise_fraction_sd,
+                        range: "in [0, 0.5]",
+                    });
                 }
                 if mp
                     .max_speed_kmh
                     .is_some_and(|v| !(v > 0.0 && v <= crate::units::MAX_SPEED_KMH))
                 {
-                    return Err(format!("{at}.max_speed_kmh must be in (0, 600]"));
+                    return Err(ParamError::Speed {
+                        key: format!("{at}.max_speed_kmh"),
+                    });
                 }
                 if negative(mp.terminal_s) || negative(mp.pass_stop_s) || negative(mp.headway_min) {
-                    return Err(format!(
-                        "{at}: terminal_s, pass_stop_s and headway_min must be ≥ 0"
-                    ));
+                    return Err(ParamError::NegativeTimes { mode: at });
                 }
                 // A call is braking, dwell and acceleration: it may cost more
                 // than the ride's terminal loss, but not half an hour.
                 if mp.pass_stop_s > MAX_STOP_S || mp.terminal_s > MAX_STOP_S {
-                    return Err(format!(
-                        "{at}: terminal_s ({}) and pass_stop_s ({}) must be at most {MAX_STOP_S} s",
-                        mp.terminal_s, mp.pass_stop_s
-                    ));
+                    return Err(ParamError::LongStop {
+                        mode: at,
+                        terminal_s: mp.terminal_s,
+                        pass_stop_s: mp.pass_stop_s,
+                    });
                 }
             }
             for (name, v) in [
@@ -388,7 +391,11 @@ impl TimeModel {
                 ("road_terminal_min", pp.road_terminal_min),
             ] {
                 if negative(v) {
-                    return Err(format!("{p}.{name} = {v} must be ≥ 0"));
+                    return Err(ParamError::OutOfRange {
+                        key: format!("{p}.{name}"),
+                        value: v,
+                        range: "≥ 0",
+                    });
                 }
             }
         }
@@ -404,6 +411,45 @@ impl TimeModel {
             _ => 0.0,
         }
     }
+}
+
+/// A time-model parameter outside its range, named by its key as written
+/// in a timemodel.toml or a scenario's `[params]`
+/// (`passenger.modes.hsr.cruise_fraction`); the caller names the file.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ParamError {
+    /// A value outside its interval.
+    #[error("{key} = {value} must be {range}")]
+    OutOfRange {
+        /// The parameter's key.
+        key: String,
+        /// Its value.
+        value: f64,
+        /// The values allowed (`in (0, 1]`, `≥ 0`).
+        range: &'static str,
+    },
+    /// A mode's top speed outside (0, [`crate::units::MAX_SPEED_KMH`]].
+    #[error("{key} must be in (0, {max}]", max = crate::units::MAX_SPEED_KMH)]
+    Speed {
+        /// The parameter's key.
+        key: String,
+    },
+    /// A mode's stop or headway times below zero (or not a number).
+    #[error("{mode}: terminal_s, pass_stop_s and headway_min must be ≥ 0")]
+    NegativeTimes {
+        /// The mode's key (`passenger.modes.hsr`).
+        mode: String,
+    },
+    /// A mode's stop times above [`MAX_STOP_S`].
+    #[error("{mode}: terminal_s ({terminal_s}) and pass_stop_s ({pass_stop_s}) must be at most {max} s", max = MAX_STOP_S)]
+    LongStop {
+        /// The mode's key (`passenger.modes.hsr`).
+        mode: String,
+        /// Its terminal time, s.
+        terminal_s: f64,
+        /// Its time lost per intermediate stop, s.
+        pass_stop_s: f64,
+    },
 }
 
 /// Recursively overlays `over` on `base` (tables merge, other values replace).
@@ -430,6 +476,31 @@ mod tests {
     #[test]
     fn the_defaults_are_in_range() {
         assert_eq!(TimeModel::default().check(), Ok(()));
+    }
+
+    #[test]
+    fn a_parameter_out_of_range_is_named_with_its_file_and_range() {
+        let err = |toml: &str| {
+            TimeModel::from_toml_overrides(toml, "t.toml")
+                .expect_err("out of range")
+                .to_string()
+        };
+        assert_eq!(
+            err("[passenger.modes.hsr]\nmax_speed_kmh = 700.0\n"),
+            "t.toml: passenger.modes.hsr.max_speed_kmh must be in (0, 600]"
+        );
+        assert_eq!(
+            err("[passenger.modes.hsr]\ncruise_fraction = 1.5\n"),
+            "t.toml: passenger.modes.hsr.cruise_fraction = 1.5 must be in (0, 1]"
+        );
+        assert_eq!(
+            err("[passenger.modes.hsr]\nterminal_s = 2000.0\npass_stop_s = 60.0\n"),
+            "t.toml: passenger.modes.hsr: terminal_s (2000) and pass_stop_s (60) must be at most 1800 s"
+        );
+        assert_eq!(
+            err("[freight]\ntransfer_min = -1.0\n"),
+            "t.toml: freight.transfer_min = -1 must be ≥ 0"
+        );
     }
 
     #[test]
