@@ -14,7 +14,7 @@ use crate::error::Diagnostic;
 use crate::io::{geodata_files, Parsed};
 use crate::timemodel::TimeModel;
 use crate::{Error, Network, Result};
-use edits::Apply;
+use edits::{Apply, EditError};
 use std::path::{Path, PathBuf};
 
 /// A scenario ready to route: the edited network and its time model.
@@ -163,12 +163,12 @@ impl Scenario {
                 },
                 Edit::AddLink { via, properties } => match inline_feature(&base, via, properties) {
                     Ok(t) => t,
-                    Err(msg) => {
+                    Err(err) => {
                         diags.push(Diagnostic::error(
                             file,
                             None,
-                            format!("{label}: {msg}"),
-                            "use node ids from the geodata in `from` and `to`",
+                            format!("{label}: {}", err.message),
+                            err.fix,
                         ));
                         continue;
                     }
@@ -378,31 +378,35 @@ fn feature_ids(text: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// A one-feature FeatureCollection for an inline `add_link` edit.
+/// A one-feature FeatureCollection for an inline `add_link` edit; an error
+/// names each end that is missing or names no node.
 fn inline_feature(
     base: &Network,
     via: &[[f64; 2]],
     properties: &std::collections::BTreeMap<String, serde_json::Value>,
-) -> std::result::Result<String, String> {
-    let end = |key: &str| -> std::result::Result<[f64; 2], String> {
-        let id = properties
-            .get(key)
-            .and_then(|v| v.as_str())
-            .ok_or_else(|| format!("missing `{key}` (a node id)"))?;
-        let n = base.node(id).ok_or_else(|| {
+) -> std::result::Result<String, EditError> {
+    let mut problems = Vec::new();
+    let mut end = |key: &str| -> Option<[f64; 2]> {
+        let Some(id) = properties.get(key).and_then(|v| v.as_str()) else {
+            problems.push(format!("missing `{key}` (a node id)"));
+            return None;
+        };
+        let Some(n) = base.node(id) else {
             let c = crate::text::closest(id, base.nodes.iter().map(|n| n.id.as_str()), 3);
-            format!(
+            problems.push(format!(
                 "`{key}` names unknown node \"{id}\" (closest: {})",
                 c.join(", ")
-            )
-        })?;
-        Ok([n.coord.x, n.coord.y])
+            ));
+            return None;
+        };
+        Some([n.coord.x, n.coord.y])
     };
     let (a, b) = (end("from"), end("to"));
-    let (a, b) = match (a, b) {
-        (Ok(a), Ok(b)) => (a, b),
-        (Err(e), Ok(_)) | (Ok(_), Err(e)) => return Err(e),
-        (Err(e1), Err(e2)) => return Err(format!("{e1}; {e2}")),
+    let (Some(a), Some(b)) = (a, b) else {
+        return Err(EditError {
+            message: problems.join("; "),
+            fix: "use node ids from the geodata in `from` and `to`",
+        });
     };
     let mut coords = vec![a];
     coords.extend_from_slice(via);
@@ -412,4 +416,36 @@ fn inline_feature(
         "features": [{"type": "Feature", "geometry": {"type": "LineString", "coordinates": coords}, "properties": properties}]
     });
     Ok(feature.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn an_inline_link_names_each_end_it_cannot_use() {
+        let mini = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/mini");
+        let net = crate::io::load_geodata(&mini)
+            .and_then(|r| r.into_network())
+            .expect("the mini network");
+        let props = |ends: &[(&str, &str)]| -> BTreeMap<String, serde_json::Value> {
+            ends.iter()
+                .map(|(k, v)| (k.to_string(), json!(v)))
+                .collect()
+        };
+        let err = inline_feature(&net, &[], &props(&[("from", "chengdoo")])).expect_err("bad ends");
+        assert!(
+            err.message
+                .starts_with("`from` names unknown node \"chengdoo\" (closest: chengdu")
+                && err.message.ends_with("; missing `to` (a node id)"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.fix, "use node ids from the geodata in `from` and `to`");
+        let text = inline_feature(&net, &[], &props(&[("from", "chengdu"), ("to", "chengdu")]))
+            .expect("two known ends");
+        assert!(text.contains("\"LineString\""), "{text}");
+    }
 }

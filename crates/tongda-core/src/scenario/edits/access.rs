@@ -1,7 +1,7 @@
 //! `set_access`: new minutes on the access connector between a place and
 //! one of its facilities.
 
-use super::{edit_error, unknown, Apply, EditError, Edited};
+use super::{edit_error, Apply, EditError, Edited};
 use crate::model::{Mode, Network};
 
 /// New access minutes on one access link.
@@ -27,10 +27,10 @@ pub(super) fn resolve(
     let ids = net.nodes.iter().map(|n| n.id.as_str());
     let p = net
         .node_idx(place)
-        .ok_or_else(|| unknown("place", place, ids.clone()))?;
+        .ok_or_else(|| EditError::unknown("place", place, ids.clone()))?;
     let f = net
         .node_idx(facility)
-        .ok_or_else(|| unknown("facility", facility, ids))?;
+        .ok_or_else(|| EditError::unknown("facility", facility, ids))?;
     let link = net
         .links
         .iter()

@@ -26,8 +26,10 @@ use crate::model::{Link, Network, Service, Uncertain};
 use crate::text::unknown;
 use std::collections::BTreeSet;
 
-/// Why an edit cannot be resolved, and how to fix it.
-#[derive(Debug)]
+/// Why an edit cannot be resolved, and how to fix it (the caller names the
+/// scenario file and the edit).
+#[derive(Debug, thiserror::Error)]
+#[error("{message} — fix: {fix}")]
 pub(crate) struct EditError {
     /// What is wrong.
     pub message: String,
@@ -35,17 +37,19 @@ pub(crate) struct EditError {
     pub fix: &'static str,
 }
 
-/// Lookups fail on ids, so this is the fix of an unknown id.
+/// The fix of an unknown id.
 const FIX_IDS: &str =
     "use ids from the geodata (tongda validate lists them; ids are case-sensitive)";
 
-impl From<String> for EditError {
-    /// Lookups fail on ids, so a bare message gets the ids fix.
-    fn from(message: String) -> Self {
-        EditError {
-            message,
-            fix: FIX_IDS,
-        }
+impl EditError {
+    /// Ids that name nothing (`message` says which, with the closest ids).
+    fn unknown_ids(message: String) -> EditError {
+        edit_error(message, FIX_IDS)
+    }
+
+    /// An id that names no `what` among `candidates`.
+    fn unknown<'a>(what: &str, id: &str, candidates: impl Iterator<Item = &'a str>) -> EditError {
+        EditError::unknown_ids(unknown(what, id, candidates))
     }
 }
 
@@ -165,20 +169,20 @@ pub(crate) struct Applied {
 }
 
 /// The links of a project (an unknown project is an error with the closest ids).
-fn project_links(net: &Network, project: &str) -> Result<Vec<usize>, String> {
+fn project_links(net: &Network, project: &str) -> Result<Vec<usize>, EditError> {
     let links: Vec<usize> = (0..net.links.len())
         .filter(|&i| net.links[i].project == project)
         .collect();
     if links.is_empty() {
         let projects: BTreeSet<&str> = net.links.iter().map(|l| l.project.as_str()).collect();
-        Err(unknown("project", project, projects.into_iter()))
+        Err(EditError::unknown("project", project, projects.into_iter()))
     } else {
         Ok(links)
     }
 }
 
 /// The links with these ids (every unknown id named).
-fn link_ids(net: &Network, ids: &[String]) -> Result<Vec<usize>, String> {
+fn link_ids(net: &Network, ids: &[String]) -> Result<Vec<usize>, EditError> {
     let mut out = Vec::new();
     let mut bad = Vec::new();
     for id in ids {
@@ -190,6 +194,6 @@ fn link_ids(net: &Network, ids: &[String]) -> Result<Vec<usize>, String> {
     if bad.is_empty() {
         Ok(out)
     } else {
-        Err(bad.join("; "))
+        Err(EditError::unknown_ids(bad.join("; ")))
     }
 }

@@ -1,16 +1,17 @@
 //! `add_service`, `remove_service` and `set_headway`: the rail services a
 //! scenario runs.
 
-use super::{edit_error, unknown, Apply, EditError, Edited};
+use super::{edit_error, Apply, EditError, Edited};
 use crate::io::services::ServiceSpec;
 use crate::model::{Network, Service, SERVICE_DAY_MIN};
 
 const FIX_SERVICE: &str =
     "write the service as a [[service]] table of services.toml (README, section \"Services\")";
 
-fn service_idx(net: &Network, id: &str) -> Result<usize, String> {
+fn service_idx(net: &Network, id: &str) -> Result<usize, EditError> {
+    let ids = net.services.iter().map(|s| s.id.as_str());
     net.service_idx(id)
-        .ok_or_else(|| unknown("service", id, net.services.iter().map(|s| s.id.as_str())))
+        .ok_or_else(|| EditError::unknown("service", id, ids))
 }
 
 /// Add this service.
