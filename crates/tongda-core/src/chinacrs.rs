@@ -163,12 +163,17 @@ impl fmt::Display for MapCrs {
     }
 }
 
+/// A coordinate system name that is none of WGS84, GCJ-02 and BD-09.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{0}\" is not WGS84, GCJ-02 or BD-09 (other systems need --features proj and EPSG:XXXX)")]
+pub struct UnknownMapCrs(pub String);
+
 impl FromStr for MapCrs {
-    type Err = String;
+    type Err = UnknownMapCrs;
 
     /// Accepts `GCJ-02`/`GCJ02`/`gcj02`, `BD-09`/`BD09`/`bd09`, and the WGS84
     /// names (`EPSG:4326`, `WGS84`, `CRS84`, `OGC:CRS84`).
-    fn from_str(s: &str) -> Result<MapCrs, String> {
+    fn from_str(s: &str) -> Result<MapCrs, UnknownMapCrs> {
         let k: String = s
             .trim()
             .to_ascii_uppercase()
@@ -179,9 +184,7 @@ impl FromStr for MapCrs {
             "GCJ02" => Ok(MapCrs::Gcj02),
             "BD09" | "BD09LL" => Ok(MapCrs::Bd09),
             "EPSG:4326" | "WGS84" | "CRS84" | "OGC:CRS84" => Ok(MapCrs::Wgs84),
-            _ => Err(format!(
-                "\"{s}\" is not WGS84, GCJ-02 or BD-09 (other systems need --features proj and EPSG:XXXX)"
-            )),
+            _ => Err(UnknownMapCrs(s.to_string())),
         }
     }
 }

@@ -96,7 +96,7 @@ impl OutputCrs {
         }
         #[cfg(feature = "proj")]
         {
-            imp::check(&code).map_err(bad)?;
+            imp::check(&code).map_err(|e| bad(e.to_string()))?;
             Ok(OutputCrs {
                 code,
                 wgs84: false,
@@ -136,9 +136,9 @@ impl OutputCrs {
         }
         #[cfg(feature = "proj")]
         {
-            let (proj, decimals) = imp::create(&self.code).map_err(|reason| IsoError::BadCrs {
+            let (proj, decimals) = imp::create(&self.code).map_err(|e| IsoError::BadCrs {
                 input: self.code.clone(),
-                reason,
+                reason: e.to_string(),
             })?;
             Ok(Reprojector {
                 proj: Some(proj),
@@ -199,22 +199,35 @@ mod imp {
     use super::IsoError;
     use geo::{Coord, LineString, MultiPolygon, Polygon};
 
+    /// Why PROJ gives no usable WGS84 → CRS transformation.
+    #[derive(Debug, thiserror::Error)]
+    pub enum Unusable {
+        /// PROJ does not know the CRS.
+        #[error("PROJ does not know it: {0}")]
+        Unknown(proj::ProjCreateError),
+        /// A point of the region cannot be transformed.
+        #[error("cannot transform a point of the region: {0}")]
+        Transform(proj::ProjError),
+        /// The region has no finite coordinates in the CRS.
+        #[error("it does not cover the region")]
+        OutsideRegion,
+    }
+
     /// Creates the WGS84 → `code` transformation and says how many decimals suit its unit.
-    pub fn create(code: &str) -> Result<(proj::Proj, i32), String> {
-        let p = proj::Proj::new_known_crs("EPSG:4326", code, None)
-            .map_err(|e| format!("PROJ does not know it: {e}"))?;
+    pub fn create(code: &str) -> Result<(proj::Proj, i32), Unusable> {
+        let p = proj::Proj::new_known_crs("EPSG:4326", code, None).map_err(Unusable::Unknown)?;
         // Chengdu: a projected CRS gives metres (large numbers), a geographic one degrees.
         let (x, y) = p
             .convert((104.0665f64, 30.5723f64))
-            .map_err(|e| format!("cannot transform a point of the region: {e}"))?;
+            .map_err(Unusable::Transform)?;
         if !(x.is_finite() && y.is_finite()) {
-            return Err("it does not cover the region".into());
+            return Err(Unusable::OutsideRegion);
         }
         let degrees = x.abs() <= 360.0 && y.abs() <= 90.0;
         Ok((p, if degrees { 6 } else { 2 }))
     }
 
-    pub fn check(code: &str) -> Result<(), String> {
+    pub fn check(code: &str) -> Result<(), Unusable> {
         create(code).map(|_| ())
     }
 
