@@ -359,7 +359,7 @@ fn a_position_is_snapped_and_its_access_counted() {
     .expect("a position");
     let err = engine.place(&far).expect_err("too far").to_string();
     assert!(
-        err.contains("km from the nearest") && err.contains("--radius-km"),
+        err.contains("km from the nearest") && err.contains("raise the access radius"),
         "{err}"
     );
 }

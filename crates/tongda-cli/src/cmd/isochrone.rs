@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use tongda_core::graph::RoutingGraph;
 use tongda_core::iso::{
-    render, IsoEngine, IsoError, IsoMeta, IsoParams, Isochrone, Minutes, Origin, OriginSpec,
-    OutputCrs,
+    render, IsoEngine, IsoError, IsoInput, IsoMeta, IsoParams, Isochrone, Minutes, Origin,
+    OriginSpec, OutputCrs,
 };
 use tongda_core::report::TextTable;
 use tongda_core::scenario::Scenario;
@@ -50,15 +50,31 @@ pub struct IsoOptions {
     pub html: bool,
 }
 
-/// Maps an isochrone error to the CLI's exit codes (2 input, 1 internal).
+/// The option that sets an isochrone input: the library names inputs by
+/// what they mean, the CLI by its flags.
+fn flag(input: IsoInput) -> &'static str {
+    match input {
+        IsoInput::Minutes => "--minutes",
+        IsoInput::CellKm => "--cell-km",
+        IsoInput::AccessKmh => "--access-kmh",
+        IsoInput::Detour => "--detour",
+        IsoInput::RadiusKm => "--radius-km",
+        IsoInput::Shard => "--shard",
+        IsoInput::Crs => "--crs",
+    }
+}
+
+/// Maps an isochrone error to the CLI's exit codes (2 input, 1 internal),
+/// its inputs named by their flags.
 pub fn iso_err(e: IsoError) -> CliError {
+    let message = e.message(flag);
     match e {
-        IsoError::Internal(_) => CliError::internal(e.to_string()),
+        IsoError::Internal(_) => CliError::internal(message),
         IsoError::Model(m) => m.into(),
         IsoError::BadCoordinate { .. } | IsoError::OffNetwork { .. } => {
-            CliError::coded("bad_geometry", e.to_string())
+            CliError::coded("bad_geometry", message)
         }
-        _ => CliError::input(e.to_string()),
+        _ => CliError::input(message),
     }
 }
 
@@ -282,4 +298,55 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
         say(quiet, l);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(e: IsoError) -> String {
+        iso_err(e).to_string()
+    }
+
+    #[test]
+    fn errors_name_the_flags_the_library_leaves_out() {
+        let cell = IsoParams {
+            cell_km: 0.05,
+            ..IsoParams::default()
+        };
+        let e = cell.check().expect_err("below the minimum");
+        assert!(!e.to_string().contains("--"), "{e}");
+        assert_eq!(
+            message(e),
+            "tongda: --cell-km 0.05 is out of range: use 0.1 to 20 (1 km suits the region; coarser is faster)"
+        );
+        let radius = IsoParams {
+            cell_km: 1.0,
+            radius_km: 0.5,
+            ..IsoParams::default()
+        };
+        assert_eq!(
+            message(radius.check().expect_err("radius below the cell")),
+            "tongda: --radius-km 0.5 is smaller than --cell-km 1: bands would miss the nodes' own cells"
+        );
+        let far = IsoError::OffNetwork {
+            input: "98.5,33.5".into(),
+            distance_km: 412.34,
+            nearest: "ya_an".into(),
+            radius_km: 30.0,
+        };
+        assert!(message(far).ends_with("or raise --radius-km"));
+        let minutes = "60,30".parse::<Minutes>().expect_err("decreasing");
+        assert_eq!(
+            message(minutes),
+            "tongda: --minutes must increase strictly: 60 then 30"
+        );
+        let shard = "4/3".parse::<tongda_core::iso::Shard>().expect_err("K > N");
+        assert_eq!(
+            message(shard),
+            "tongda: --shard \"4/3\": K = 4 is larger than N = 3"
+        );
+        let crs = OutputCrs::parse("nonsense").expect_err("no AUTHORITY:CODE");
+        assert!(message(crs).starts_with("tongda: --crs \"nonsense\": "));
+    }
 }

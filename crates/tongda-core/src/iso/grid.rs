@@ -83,11 +83,11 @@ impl Grid {
         let nx = (i1 - i0) as usize + 1;
         let ny = (j1 - j0) as usize + 1;
         if nx.saturating_mul(ny) > MAX_CELLS {
-            return Err(IsoError::BadParameter(format!(
-                "a {} km grid over the network needs {nx} × {ny} cells, more than {MAX_CELLS}: \
-                 use a larger --cell-km",
-                p.cell_km
-            )));
+            return Err(IsoError::TooManyCells {
+                cell_km: p.cell_km,
+                nx,
+                ny,
+            });
         }
         Ok(Grid {
             west: i0 * dlon,

@@ -40,7 +40,7 @@ pub use batch::{index_csv, INDEX_FILE};
 pub use coverage::Coverage;
 pub use crs::{OutputCrs, Reprojector};
 pub use engine::{Band, IsoEngine, Isochrone, Placed, Workspace, WGS84_DECIMALS};
-pub use error::{IsoError, IsoResult};
+pub use error::{IsoError, IsoInput, IsoResult};
 pub use geojson::{render, IsoMeta};
 pub use grid::Grid;
 pub use origin::{Origin, OriginSpec};

@@ -1,7 +1,7 @@
 //! Method parameters (grid cell, access speed, detour, radius) and the
 //! minute thresholds, with their defaults, limits and checks.
 
-use super::error::{IsoError, IsoResult};
+use super::error::{IsoError, IsoInput, IsoResult};
 
 /// Largest threshold accepted, minutes (12 h: every part of the region is
 /// reached well within it; larger values are almost always a typo such as
@@ -12,7 +12,7 @@ pub const MAX_MINUTES: u32 = 720;
 pub const MAX_THRESHOLDS: usize = 12;
 
 /// Most grid cells (the grid is held as `f64` and `u32`, 12 bytes a cell):
-/// 64 million lets `--cell-km 0.1`, the documented minimum, cover the whole
+/// 64 million lets a 0.1 km cell, the documented minimum, cover the whole
 /// region (47 million cells, about 0.5 GB).
 pub const MAX_CELLS: usize = 64_000_000;
 
@@ -58,48 +58,52 @@ impl Default for IsoParams {
 impl IsoParams {
     /// Checks every parameter against its documented range.
     pub fn check(&self) -> IsoResult<()> {
-        let range = |name: &str, v: f64, lo: f64, hi: f64, why: &str| {
-            if v.is_finite() && v >= lo && v <= hi {
+        let range = |input: IsoInput, value: f64, min: f64, max: f64, hint: &'static str| {
+            if value.is_finite() && value >= min && value <= max {
                 Ok(())
             } else {
-                Err(IsoError::BadParameter(format!(
-                    "{name} {v} is out of range: use {lo} to {hi} ({why})"
-                )))
+                Err(IsoError::OutOfRange {
+                    input,
+                    value,
+                    min,
+                    max,
+                    hint,
+                })
             }
         };
         range(
-            "--cell-km",
+            IsoInput::CellKm,
             self.cell_km,
             0.1,
             20.0,
             "1 km suits the region; coarser is faster",
         )?;
         range(
-            "--access-kmh",
+            IsoInput::AccessKmh,
             self.access_kmh,
             1.0,
             120.0,
             "5 walking, 15 cycling, 30 local roads",
         )?;
         range(
-            "--detour",
+            IsoInput::Detour,
             self.detour,
             1.0,
             3.0,
             "road distance / straight-line distance",
         )?;
         range(
-            "--radius-km",
+            IsoInput::RadiusKm,
             self.radius_km,
             0.5,
             200.0,
             "how far from a node one travels off the network",
         )?;
         if self.radius_km < self.cell_km {
-            return Err(IsoError::BadParameter(format!(
-                "--radius-km {} is smaller than --cell-km {}: bands would miss the nodes' own cells",
-                self.radius_km, self.cell_km
-            )));
+            return Err(IsoError::RadiusBelowCell {
+                radius_km: self.radius_km,
+                cell_km: self.cell_km,
+            });
         }
         Ok(())
     }
@@ -154,14 +158,14 @@ impl Minutes {
         }
         if values[0] == 0 {
             return Err(IsoError::BadMinutes(
-                "0 is not a threshold: thresholds are positive minutes".into(),
+                "contains 0, which is not a threshold: thresholds are positive minutes".into(),
             ));
         }
         let last = values[values.len() - 1];
         if last > MAX_MINUTES {
             return Err(IsoError::BadMinutes(format!(
-                "{last} is above the cap of {MAX_MINUTES} min (12 h); the whole region is reached \
-                 well within it (were seconds given instead of minutes?)"
+                "contains {last}, above the cap of {MAX_MINUTES} min (12 h); the whole region is \
+                 reached well within it (were seconds given instead of minutes?)"
             )));
         }
         Ok(Minutes(values))
@@ -196,7 +200,7 @@ impl std::str::FromStr for Minutes {
                 let p = p.trim();
                 p.parse::<u32>().map_err(|_| {
                     IsoError::BadMinutes(format!(
-                        "\"{p}\" is not a whole, positive number of minutes (e.g. 30,60,90,120)"
+                        "contains \"{p}\", not a whole, positive number of minutes (e.g. 30,60,90,120)"
                     ))
                 })
             })

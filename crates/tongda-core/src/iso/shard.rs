@@ -1,4 +1,4 @@
-//! `--shard K/N`: which origins one of N machines computes.
+//! Shards `K/N`: which origins one of N machines computes.
 
 use super::error::{IsoError, IsoResult};
 
@@ -58,7 +58,7 @@ impl std::str::FromStr for Shard {
             input: s.to_string(),
             reason,
         };
-        let form = || bad("give K/N: part K of N, 1 ≤ K ≤ N (e.g. --shard 2/8)".into());
+        let form = || bad("give K/N: part K of N, 1 ≤ K ≤ N (e.g. 2/8)".into());
         let (k, n) = s.trim().split_once('/').ok_or_else(form)?;
         let num = |x: &str| x.trim().parse::<usize>().map_err(|_| form());
         let (k, n) = (num(k)?, num(n)?);
