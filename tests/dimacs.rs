@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use tongda_sssp::budget::ReadError;
 use tongda_sssp::dimacs::{
     parse_co, parse_gr, read_co, read_gr, write_co, write_gr, DimacsError, LineError,
 };
@@ -169,7 +170,7 @@ fn malformed_files_give_their_exact_error() {
     ));
     assert!(matches!(
         read_gr(&fixture("does_not_exist.gr")),
-        Err(DimacsError::Io { .. })
+        Err(DimacsError::Read(ReadError::Io { .. }))
     ));
 }
 

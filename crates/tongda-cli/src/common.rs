@@ -96,7 +96,7 @@ impl From<tongda_core::Error> for CliError {
     fn from(e: tongda_core::Error) -> CliError {
         use tongda_core::Error as E;
         let code = match &e {
-            E::Io { .. } | E::Write { .. } | E::TooLarge { .. } | E::NotAFile { .. } => "io",
+            E::Io { .. } | E::Write { .. } | E::Budget(_) => "io",
             E::UnknownName { .. } => "unknown_place",
             E::UnknownProject { .. } => "unknown_project",
             E::AmbiguousName { .. } => "ambiguous_name",

@@ -95,24 +95,11 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// An input file is larger than tongda reads (see [`crate::io::budget`]).
-    #[error("{path}: larger than {limit} bytes, the most tongda reads from one input — fix: check that this is the intended file (README, \"Errors and exit codes\", lists the limits)")]
-    TooLarge {
-        /// The file.
-        path: PathBuf,
-        /// The limit, bytes.
-        limit: u64,
-    },
-    /// An input is not a regular file (a FIFO, a device, a directory).
-    #[error(
-        "{path} is {kind}, not a regular file — fix: give a regular file (or - for standard input)"
-    )]
-    NotAFile {
-        /// The path.
-        path: PathBuf,
-        /// What it is.
-        kind: &'static str,
-    },
+    /// An input refused by its byte budget: not a regular file, or larger
+    /// than tongda reads from one input (see [`crate::io::budget`]). A read
+    /// that fails is [`Error::Io`].
+    #[error(transparent)]
+    Budget(tongda_sssp::budget::ReadError),
     /// The input has errors; every one found is listed.
     #[error("{} error(s) in the input:\n{}", count_errors(.0), format_diags(.0))]
     Invalid(Vec<Diagnostic>),
@@ -171,6 +158,16 @@ fn did_you_mean(s: &[String]) -> String {
         String::new()
     } else {
         format!(" — did you mean: {}?", s.join(", "))
+    }
+}
+
+impl From<tongda_sssp::budget::ReadError> for Error {
+    fn from(e: tongda_sssp::budget::ReadError) -> Error {
+        use tongda_sssp::budget::ReadError;
+        match e {
+            ReadError::Io { path, source } => Error::Io { path, source },
+            budget => Error::Budget(budget),
+        }
     }
 }
 

@@ -47,6 +47,7 @@
 
 #![warn(missing_docs)]
 
+pub mod budget;
 pub mod ch;
 mod csr;
 mod dijkstra;

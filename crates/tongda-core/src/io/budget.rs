@@ -6,7 +6,6 @@
 //! against what the file's bytes can hold with [`count_fits`].
 
 use crate::{Error, Result};
-use std::io::Read;
 use std::path::Path;
 
 /// The most bytes read from one text input (GeoJSON, TOML, CSV, origins):
@@ -20,81 +19,14 @@ pub const MAX_GEODATA_BYTES: u64 = 64 << 20;
 
 /// The most bytes read from one DIMACS `.gr`/`.co` file: 2 GiB (the full
 /// USA road graph of the 9th DIMACS challenge is 1.3 GB).
-pub const MAX_DIMACS_BYTES: u64 = 2 << 30;
-
-/// Standard input, when given as `-` or `/dev/stdin`.
-fn is_stdin(path: &Path) -> bool {
-    path == Path::new("-") || path == Path::new("/dev/stdin")
-}
-
-/// What a non-regular file is, for messages.
-fn file_kind(ft: std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if ft.is_fifo() {
-            return "a FIFO (named pipe)";
-        }
-        if ft.is_char_device() {
-            return "a character device";
-        }
-        if ft.is_block_device() {
-            return "a block device";
-        }
-        if ft.is_socket() {
-            return "a socket";
-        }
-    }
-    if ft.is_dir() {
-        "a directory"
-    } else {
-        "not a regular file"
-    }
-}
+pub const MAX_DIMACS_BYTES: u64 = tongda_sssp::dimacs::MAX_FILE_BYTES;
 
 /// Reads at most `limit` bytes of `path` (a regular file, or standard input
 /// as `-`): an error names the file when it is not a regular file or is
-/// larger than `limit`.
+/// larger than `limit` (the one reader of budgets,
+/// [`tongda_sssp::budget::read_bytes`], which the DIMACS readers use too).
 pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let too_large = || Error::TooLarge {
-        path: path.to_path_buf(),
-        limit,
-    };
-    if is_stdin(path) {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .take(limit + 1)
-            .read_to_end(&mut buf)
-            .map_err(io)?;
-        if buf.len() as u64 > limit {
-            return Err(too_large());
-        }
-        return Ok(buf);
-    }
-    // The type is checked before opening: opening a FIFO blocks until a writer comes.
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if !meta.is_file() {
-        return Err(Error::NotAFile {
-            path: path.to_path_buf(),
-            kind: file_kind(meta.file_type()),
-        });
-    }
-    if meta.len() > limit {
-        return Err(too_large());
-    }
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut buf = Vec::with_capacity(meta.len() as usize);
-    // The file may grow between the check and the read: never read past the limit.
-    file.take(limit + 1).read_to_end(&mut buf).map_err(io)?;
-    if buf.len() as u64 > limit {
-        return Err(too_large());
-    }
-    Ok(buf)
+    Ok(tongda_sssp::budget::read_bytes(path, limit)?)
 }
 
 /// [`read_bytes`] with [`MAX_TEXT_BYTES`], as UTF-8 text.

@@ -1,38 +1,12 @@
 //! The errors of reading DIMACS files.
 
-use std::io;
-use std::path::PathBuf;
-
 /// What is wrong with a DIMACS file.
 #[derive(Debug, thiserror::Error)]
 pub enum DimacsError {
-    /// The file could not be read.
-    #[error("cannot read {path}: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The OS error.
-        #[source]
-        source: io::Error,
-    },
-    /// The file is larger than [`MAX_FILE_BYTES`](super::MAX_FILE_BYTES).
-    #[error("{path}: larger than {limit} bytes, the most tongda reads from one input — fix: check that this is the intended file (README, \"Errors and exit codes\", lists the limits)")]
-    TooLarge {
-        /// The file.
-        path: PathBuf,
-        /// The limit, bytes.
-        limit: u64,
-    },
-    /// The path is not a regular file (a FIFO, a device, a directory).
-    #[error(
-        "{path} is {kind}, not a regular file — fix: give a regular file (or - for standard input)"
-    )]
-    NotAFile {
-        /// The path.
-        path: PathBuf,
-        /// What it is.
-        kind: &'static str,
-    },
+    /// The file could not be read, is not a regular file, or is larger
+    /// than [`MAX_FILE_BYTES`](super::MAX_FILE_BYTES).
+    #[error(transparent)]
+    Read(#[from] crate::budget::ReadError),
     /// A line is malformed.
     #[error("line {line}: {kind}")]
     Line {

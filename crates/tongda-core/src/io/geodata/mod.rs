@@ -116,10 +116,10 @@ pub fn geodata_files(dir: &Path) -> Result<Vec<PathBuf>> {
         .map(|m| m.len())
         .sum();
     if total > super::budget::MAX_GEODATA_BYTES {
-        return Err(Error::TooLarge {
+        return Err(Error::Budget(tongda_sssp::budget::ReadError::TooLarge {
             path: dir.to_path_buf(),
             limit: super::budget::MAX_GEODATA_BYTES,
-        });
+        }));
     }
     if files.is_empty() {
         return Err(Error::Invalid(vec![Diagnostic::error(
