@@ -180,7 +180,13 @@ pub fn load_network(args: &NetworkArgs, g: &Global) -> CliResult<(Network, TimeM
 
 /// Reads the geodata of `--geodata` (default geodata/), with a hint when the directory is missing.
 pub fn load_geodata_report(g: &Global) -> CliResult<tongda_core::io::LoadReport> {
-    load_geodata(&g.geodata_dir()).map_err(|e| match e {
+    load_geodata(&g.geodata_dir()).map_err(geodata_err)
+}
+
+/// An error of reading the geodata: one that could not be read gets a hint
+/// that the geodata directory is taken from the current directory.
+pub fn geodata_err(e: tongda_core::Error) -> CliError {
+    match e {
         tongda_core::Error::Io { path, source } => CliError::coded(
             "io",
             format!(
@@ -189,7 +195,7 @@ pub fn load_geodata_report(g: &Global) -> CliResult<tongda_core::io::LoadReport>
             ),
         ),
         other => other.into(),
-    })
+    }
 }
 
 /// Minutes with one decimal, from seconds.

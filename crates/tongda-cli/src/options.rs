@@ -214,16 +214,8 @@ pub fn scenario_or_year(
                 edits: Vec::new(),
             };
             // Built for a year every network has, then checked and moved to `y`.
-            let sc = Scenario::build(spec, Path::new("--year")).map_err(|e| match e {
-                tongda_core::Error::Io { path, source } => CliError::coded(
-                    "io",
-                    format!(
-                        "cannot read {}: {source} (run from the repository root or pass --geodata DIR)",
-                        path.display()
-                    ),
-                ),
-                other => other.into(),
-            })?;
+            let sc =
+                Scenario::build(spec, Path::new("--year")).map_err(crate::common::geodata_err)?;
             crate::common::check_year(&sc.network, "--year", y)?;
             Ok(sc.with_year(y)?)
         }

@@ -50,6 +50,14 @@ fn node_status(net: &Network, i: NodeIdx, year: Option<i32>) -> Option<(Status, 
         .reduce(|a, b| (a.0.min(b.0), a.1.min(b.1)))
 }
 
+/// The columns every listing starts with.
+const NAME_HEADS: [&str; 4] = ["id", "name_zh", "name_en", "kind"];
+
+/// The columns of a listing: [`NAME_HEADS`], then `rest`.
+fn heads<'a>(rest: &[&'a str]) -> Vec<&'a str> {
+    NAME_HEADS.iter().chain(rest).copied().collect()
+}
+
 fn print_rows(g: &Global, heads: &[&str], rows: Vec<Value>) {
     if g.json {
         println!("{}", Value::Array(rows));
@@ -103,19 +111,7 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
                            "province": n.province.as_str(), "parent": n.parent, "population": n.population})
                 })
                 .collect();
-            print_rows(
-                g,
-                &[
-                    "id",
-                    "name_zh",
-                    "name_en",
-                    "kind",
-                    "province",
-                    "parent",
-                    "population",
-                ],
-                rows,
-            );
+            print_rows(g, &heads(&["province", "parent", "population"]), rows);
         }
         What::Stations => {
             let rows = (0..net.nodes.len() as NodeIdx)
@@ -134,13 +130,8 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
                                 "status": st.map(|s| s.0.as_str()), "year": st.map(|s| s.1)}))
                 })
                 .collect();
-            print_rows(
-                g,
-                &[
-                    "id", "name_zh", "name_en", "kind", "province", "city", "status", "year",
-                ],
-                rows,
-            );
+            let rest = ["province", "city", "status", "year"];
+            print_rows(g, &heads(&rest), rows);
         }
         What::Projects => {
             let rows = net
@@ -180,20 +171,8 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
                     )
                 })
                 .collect();
-            print_rows(
-                g,
-                &[
-                    "id",
-                    "name_zh",
-                    "name_en",
-                    "kind",
-                    "status",
-                    "year",
-                    "retire_year",
-                    "km",
-                ],
-                rows,
-            );
+            let rest = ["status", "year", "retire_year", "km"];
+            print_rows(g, &heads(&rest), rows);
         }
         What::Scenarios | What::Goals => unreachable!("handled above"),
     }
