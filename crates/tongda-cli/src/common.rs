@@ -198,16 +198,6 @@ pub fn geodata_err(e: tongda_core::Error) -> CliError {
     }
 }
 
-/// Minutes with one decimal, from seconds.
-pub fn minutes(seconds: u32) -> f64 {
-    (f64::from(seconds) / 6.0).round() / 10.0
-}
-
-/// A value rounded to one decimal.
-pub fn one_decimal(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
-}
-
 /// The most worker threads a command starts. Each has its own stack, so a
 /// typo such as `--threads 100000` would exhaust memory and abort the process.
 pub const MAX_THREADS: usize = 1024;

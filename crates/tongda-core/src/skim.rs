@@ -95,7 +95,7 @@ impl Skim {
 /// Minutes with one decimal, from seconds (empty when unreachable).
 fn minutes(sec: Option<u32>) -> String {
     sec.map_or(String::new(), |s| {
-        format!("{:.1}", (f64::from(s) / 6.0).round() / 10.0)
+        format!("{:.1}", crate::units::tenths_of_minutes(s))
     })
 }
 

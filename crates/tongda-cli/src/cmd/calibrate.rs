@@ -1,12 +1,13 @@
 //! `tongda calibrate`: published scheduled times against the time model.
 
-use crate::common::{load_network, one_decimal, CliError, CliResult, NetworkArgs};
+use crate::common::{load_network, CliError, CliResult, NetworkArgs};
 use crate::options::Global;
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tongda_core::calibration::{bootstrap_cruise, evaluate, median_abs_error, read_calibration};
 use tongda_core::report::TextTable as Table;
+use tongda_core::units::{round1, round_to};
 
 /// Arguments of `tongda calibrate`.
 #[derive(Debug, clap::Args)]
@@ -104,8 +105,8 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
         let rows: Vec<_> = results
             .iter()
             .map(|r| json!({"id": r.row.id, "from": r.row.from, "to": r.row.to, "profile": r.row.profile,
-                            "published_min": r.row.published_min, "model_min": r.model_min.map(one_decimal),
-                            "rel_error": r.rel_error.map(|e| (e * 1000.0).round() / 1000.0), "lines": r.lines,
+                            "published_min": r.row.published_min, "model_min": r.model_min.map(round1),
+                            "rel_error": r.rel_error.map(|e| round_to(e, 3)), "lines": r.lines,
                             "no_direct_service": r.no_direct_service}))
             .collect();
         println!(

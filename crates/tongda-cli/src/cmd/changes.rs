@@ -1,6 +1,6 @@
 //! `tongda changes`: what opens, retires or changes speed between two years.
 
-use crate::common::{check_year, one_decimal, CliError, CliResult};
+use crate::common::{check_year, CliError, CliResult};
 use crate::options::{is_stdout, say, scenario_or_year, write_output, CrsArg, Global};
 use serde_json::json;
 use std::path::PathBuf;
@@ -9,6 +9,7 @@ use tongda_core::analysis::{changes, Changes};
 use tongda_core::chinacrs::MapCrs;
 use tongda_core::model::Network;
 use tongda_core::report::TextTable;
+use tongda_core::units::{round1, round_to};
 
 /// Arguments of `tongda changes`.
 #[derive(Debug, clap::Args)]
@@ -121,7 +122,7 @@ pub fn to_json(c: &Changes) -> serde_json::Value {
             json!({"project": p.project, "name_zh": p.name_zh, "name_en": p.name_en,
                    "change": p.change, "mode": p.mode, "status": p.status, "years": p.years,
                    "speed_kmh": p.speed_kmh.map(|((a, b), (c2, d))| json!({"from": [a, b], "to": [c2, d]})),
-                   "km_sc": one_decimal(p.km_sc), "km_cq": one_decimal(p.km_cq), "km": one_decimal(p.km()),
+                   "km_sc": round1(p.km_sc), "km_cq": round1(p.km_cq), "km": round1(p.km()),
                    "links": p.links})
         })
         .collect();
@@ -132,7 +133,7 @@ pub fn to_json(c: &Changes) -> serde_json::Value {
             .map(|(mode, (sc, cq))| {
                 (
                     mode.as_str().to_string(),
-                    json!({"sc": one_decimal(*sc), "cq": one_decimal(*cq), "total": one_decimal(sc + cq)}),
+                    json!({"sc": round1(*sc), "cq": round1(*cq), "total": round1(sc + cq)}),
                 )
             })
             .collect();
@@ -154,14 +155,14 @@ pub fn geojson(c: &Changes, net: &Network, crs: MapCrs) -> String {
                 .coords()
                 .map(|q| {
                     let (x, y) = crs.from_wgs84(q.x, q.y);
-                    json!([(x * 1e6).round() / 1e6, (y * 1e6).round() / 1e6])
+                    json!([round_to(x, 6), round_to(y, 6)])
                 })
                 .collect();
             features.push(json!({"type": "Feature",
                 "geometry": {"type": "LineString", "coordinates": coords},
                 "properties": {"link": l.id, "project": p.project, "name_zh": l.name_zh, "name_en": l.name_en,
                     "change": p.change, "mode": l.mode, "status": l.status, "open_year": l.open_year,
-                    "retire_year": l.retire_year, "length_km": one_decimal(l.length_km), "inventory": l.inventory,
+                    "retire_year": l.retire_year, "length_km": round1(l.length_km), "inventory": l.inventory,
                     "speed_from_kmh": l.operating_speed_in(c.from).or(l.design_speed_kmh),
                     "speed_to_kmh": l.operating_speed_in(c.to).or(l.design_speed_kmh)}}));
         }

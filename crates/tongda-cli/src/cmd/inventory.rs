@@ -1,12 +1,13 @@
 //! `tongda inventory`: kilometres by mode × status × province, against official totals.
 
-use crate::common::{check_year, load_network, one_decimal, CliResult, NetworkArgs};
+use crate::common::{check_year, load_network, CliResult, NetworkArgs};
 use crate::options::Global;
 use serde_json::json;
 use std::process::ExitCode;
 use tongda_core::inventory::{read_references, Inventory};
 use tongda_core::model::{Mode, Province, Status};
 use tongda_core::report::TextTable as Table;
+use tongda_core::units::{round1, round_to};
 
 /// Arguments of `tongda inventory`.
 #[derive(Debug, clap::Args)]
@@ -43,14 +44,16 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
         let rows: Vec<_> = inv
             .km
             .iter()
-            .map(|((m, s, p), km)| json!({"mode": m, "status": s, "province": p, "km": one_decimal(*km)}))
+            .map(
+                |((m, s, p), km)| json!({"mode": m, "status": s, "province": p, "km": round1(*km)}),
+            )
             .collect();
         let cmp: Vec<_> = comparisons
             .iter()
             .map(|(r, km, share)| {
                 json!({"province": r.province, "category": r.category, "reference_year": r.year,
-                       "reference_kind": r.kind, "reference_km": r.km, "data_km": one_decimal(*km),
-                       "data_share": (share * 1000.0).round() / 1000.0, "source": r.source})
+                       "reference_kind": r.kind, "reference_km": r.km, "data_km": round1(*km),
+                       "data_share": round_to(*share, 3), "source": r.source})
             })
             .collect();
         let out = json!({"year": args.year, "km": rows, "references": cmp});

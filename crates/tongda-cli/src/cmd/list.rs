@@ -10,6 +10,7 @@ use tongda_core::goal::read_goals;
 use tongda_core::model::{Mode, Network, NodeIdx, Status};
 use tongda_core::report::TextTable;
 use tongda_core::scenario::ScenarioSpec;
+use tongda_core::units::round1;
 
 /// What to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -167,7 +168,7 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
                                 "kind": p.modes.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
                                 "status": statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
                                 "year": open, "retire_year": p.retire_year,
-                                "km": (p.km * 10.0).round() / 10.0}),
+                                "km": round1(p.km)}),
                     )
                 })
                 .collect();

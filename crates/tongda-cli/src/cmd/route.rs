@@ -1,8 +1,6 @@
 //! `tongda route`: the fastest route between two places, leg by leg.
 
-use crate::common::{
-    check_year, load_network, minutes, one_decimal, CliError, CliResult, NetworkArgs,
-};
+use crate::common::{check_year, load_network, CliError, CliResult, NetworkArgs};
 use crate::options::Global;
 use serde_json::json;
 use std::process::ExitCode;
@@ -10,6 +8,7 @@ use tongda_core::graph::{GraphSpec, RoutingGraph};
 use tongda_core::model::{Network, Status};
 use tongda_core::report::TextTable as Table;
 use tongda_core::route::{Route, Router};
+use tongda_core::units::{round1, tenths_of_minutes as minutes};
 use tongda_core::{Measure, Profile};
 
 /// Arguments of `tongda route`.
@@ -140,7 +139,7 @@ pub fn route_json(net: &Network, route: &Route, other: Option<&Route>) -> serde_
                 "from_name": name(net, &l.from),
                 "to": l.to,
                 "to_name": name(net, &l.to),
-                "km": one_decimal(l.km),
+                "km": round1(l.km),
                 "minutes": minutes(l.seconds),
             })
         })
@@ -154,7 +153,7 @@ pub fn route_json(net: &Network, route: &Route, other: Option<&Route>) -> serde_
         "year": route.year,
         "measure": route.measure,
         "minutes": minutes(route.seconds),
-        "km": one_decimal(route.km()),
+        "km": round1(route.km()),
         "legs": legs,
     });
     if let Some(o) = other {

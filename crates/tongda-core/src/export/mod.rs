@@ -14,6 +14,7 @@ pub use gpkg::write_gpkg;
 use crate::chinacrs::MapCrs;
 use crate::model::{Mode, NodeKind};
 use crate::scenario::Scenario;
+use crate::units::round_to;
 use serde_json::{json, Map, Value};
 
 /// The type of an attribute (GeoPackage column type; GeoJSON keeps JSON's).
@@ -86,10 +87,6 @@ const LINK_FIELDS: [(&str, FieldType); 18] = [
     ("freight", FieldType::Boolean),
     ("inventory", FieldType::Boolean),
 ];
-
-fn round6(x: f64) -> f64 {
-    (x * 1e6).round() / 1e6
-}
 
 /// The two layers of a scenario's network: links that exist in its year with
 /// an allowed status (or an opened project), and the nodes they touch plus
@@ -168,7 +165,7 @@ pub fn network_layers(sc: &Scenario) -> (Layer, Layer) {
                         } else {
                             l.operating_speed_in(year).or(l.design_speed_kmh)
                         }),
-                        json!((l.length_km * 1000.0).round() / 1000.0),
+                        json!(round_to(l.length_km, 3)),
                         json!(l.minutes),
                         json!(l.oneway),
                         json!(l.freight),
@@ -197,7 +194,7 @@ pub fn layer_geojson(layer: &Layer, crs: MapCrs, about: &Value) -> String {
             .iter()
             .map(|c| {
                 let (x, y) = crs.from_wgs84(c[0], c[1]);
-                json!([round6(x), round6(y)])
+                json!([round_to(x, 6), round_to(y, 6)])
             })
             .collect();
         let geometry = if layer.points {

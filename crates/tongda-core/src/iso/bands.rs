@@ -5,6 +5,7 @@ use super::error::{IsoError, IsoResult};
 use super::grid::Grid;
 use super::params::Minutes;
 use super::raster::TimeRaster;
+use crate::units::round_to;
 use geo::orient::Direction;
 use geo::{Coord, LineString, MultiPolygon, Orient, Polygon};
 
@@ -18,13 +19,6 @@ pub struct BandShape {
     pub minutes_max: u32,
     /// WGS84 geometry, exteriors counter-clockwise, coordinates rounded.
     pub geometry: MultiPolygon<f64>,
-}
-
-/// Rounds to `decimals` places.
-#[inline]
-pub fn round_to(x: f64, decimals: i32) -> f64 {
-    let f = 10f64.powi(decimals);
-    (x * f).round() / f
 }
 
 /// Rounds a ring's coordinates, drops consecutive repeats, keeps it closed;

@@ -1,9 +1,9 @@
 //! Batch runs: the index of a run's origins and the files they get.
 
-use super::bands::round_to;
 use super::engine::IsoEngine;
 use super::error::{IsoError, IsoResult};
 use super::origin::Origin;
+use crate::units::round_to;
 
 /// Name of the index file of a batch directory.
 pub const INDEX_FILE: &str = "index.csv";

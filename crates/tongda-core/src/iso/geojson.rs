@@ -4,12 +4,12 @@
 //! in a fixed order; coordinates rounded; one feature per line. The same
 //! inputs give the same bytes.
 
-use super::bands::round_to;
 use super::crs::{OutputCrs, Reprojector};
 use super::engine::Isochrone;
 use super::error::IsoResult;
 use super::params::IsoParams;
 use crate::timemodel::{Measure, Profile};
+use crate::units::round_to;
 use geo::{LineString, MultiPolygon};
 use serde_json::{json, Value};
 use std::fmt::Write;
@@ -67,14 +67,6 @@ pub fn multipolygon_json(out: &mut String, mp: &MultiPolygon<f64>) {
     out.push_str("]}");
 }
 
-fn r4(x: f64) -> f64 {
-    (x * 1e4).round() / 1e4
-}
-
-fn r3(x: f64) -> f64 {
-    (x * 1e3).round() / 1e3
-}
-
 /// The FeatureCollection text of `iso`.
 ///
 /// Each band's properties: `origin` (ids joined by `+` for a set),
@@ -112,8 +104,8 @@ pub fn render(
             let snap = p.snap().map(|a| {
                 json!({
                     "node": net.nodes[a.node as usize].id,
-                    "km": r3(a.km),
-                    "access_min": r3(f64::from(params.access_seconds(a.km)) / 60.0),
+                    "km": round_to(a.km, 3),
+                    "access_min": round_to(f64::from(params.access_seconds(a.km)) / 60.0, 3),
                 })
             });
             json!({
@@ -176,7 +168,7 @@ pub fn render(
                 ("population_within", json!(b.population_within)),
                 (
                     "share_within",
-                    json!(r4(b.population_within as f64 / total)),
+                    json!(round_to(b.population_within as f64 / total, 4)),
                 ),
             ],
         );

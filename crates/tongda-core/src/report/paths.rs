@@ -3,12 +3,9 @@
 use super::Report;
 use crate::chinacrs::MapCrs;
 use crate::model::Network;
+use crate::units::round_to;
 use geojson::{Feature, FeatureCollection, Geometry, JsonObject};
 use serde_json::json;
-
-fn round6(x: f64) -> f64 {
-    (x * 1e6).round() / 1e6
-}
 
 /// Coordinates of a leg, its links chained and oriented in travel order.
 fn leg_coords(net: &Network, link_ids: &[String], start: &str, crs: MapCrs) -> Vec<Vec<f64>> {
@@ -23,7 +20,7 @@ fn leg_coords(net: &Network, link_ids: &[String], start: &str, crs: MapCrs) -> V
             .coords()
             .map(|c| {
                 let (x, y) = crs.from_wgs84(c.x, c.y);
-                vec![round6(x), round6(y)]
+                vec![round_to(x, 6), round_to(y, 6)]
             })
             .collect();
         if at == Some(l.to) {

@@ -63,7 +63,7 @@ impl Frame {
             kx: k * cos,
             ky: k,
             w: WIDTH,
-            h: (h * 10.0).round() / 10.0,
+            h: crate::units::round1(h),
         }
     }
 
