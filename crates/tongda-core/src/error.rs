@@ -31,6 +31,24 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A finding of `severity`, about one feature or (`None`) the whole file.
+    pub fn new(
+        severity: Severity,
+        file: impl Into<PathBuf>,
+        feature: Option<String>,
+        message: String,
+        fix: &str,
+    ) -> Self {
+        Diagnostic {
+            severity,
+            file: file.into(),
+            feature,
+            line_col: None,
+            message,
+            fix: fix.to_string(),
+        }
+    }
+
     /// An error about one feature.
     pub fn error(
         file: impl Into<PathBuf>,
@@ -38,14 +56,7 @@ impl Diagnostic {
         message: String,
         fix: &str,
     ) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            file: file.into(),
-            feature,
-            line_col: None,
-            message,
-            fix: fix.to_string(),
-        }
+        Diagnostic::new(Severity::Error, file, feature, message, fix)
     }
 
     /// A warning about one feature.
@@ -55,10 +66,7 @@ impl Diagnostic {
         message: String,
         fix: &str,
     ) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(file, feature, message, fix)
-        }
+        Diagnostic::new(Severity::Warning, file, feature, message, fix)
     }
 }
 
