@@ -121,7 +121,7 @@ impl Kind for Coverage {
         let units = crate::population::units(t.network());
         let unit_idx: Vec<NodeIdx> = units.iter().map(|u| u.0).collect();
         let rows: Vec<Vec<Option<crate::graph::Weight>>> = (c.bases.iter())
-            .map(|&b| t.seconds(g.profile, g.measure, b, &unit_idx))
+            .map(|&b| t.seconds((g.profile, g.measure), b, &unit_idx))
             .collect();
         let total = crate::population::total(&units);
         let mut covered = 0u64;

@@ -144,7 +144,7 @@ impl Kind for FreightRoute {
         let mut used = BTreeSet::new();
         let mut exists = true;
         for w in c.stops.windows(2) {
-            match t.restricted_route(g.profile, &g.modes, w[0], w[1]) {
+            match t.restricted_route(g.profile, &g.modes, (w[0], w[1])) {
                 Some((_, modes)) => used.extend(modes),
                 None => exists = false,
             }

@@ -86,10 +86,9 @@ impl Kind for HubToSet {
         let g = &c.goal;
         let by_hub: Vec<Vec<Option<f64>>> = (c.hubs.iter())
             .map(|&h| {
-                (t.seconds(g.timed.profile, g.timed.measure, h, &c.set)
-                    .into_iter())
-                .map(minutes)
-                .collect()
+                (t.seconds(g.timed.on(), h, &c.set).into_iter())
+                    .map(minutes)
+                    .collect()
             })
             .collect();
         let key = |m: &Option<f64>| m.unwrap_or(f64::INFINITY);

@@ -91,25 +91,23 @@ pub struct Outcome {
 
 /// Travel times on one draw's graphs, as [`Kind::outcome`] asks for them.
 pub trait Times {
-    /// Seconds from `origin` to each of `dests` under `measure` on the
-    /// profile's graph (`None`: unreachable), as the router would find them.
+    /// Seconds from `origin` to each of `dests` `on` a profile's graph
+    /// under a measure (`None`: unreachable), as the router would find them.
     fn seconds(
         &mut self,
-        profile: Profile,
-        measure: Measure,
+        on: (Profile, Measure),
         origin: NodeIdx,
         dests: &[NodeIdx],
     ) -> Vec<Option<Weight>>;
 
-    /// The door-to-door route from `from` to `to` on the profile's graph
-    /// restricted to `modes` (plus access): its minutes (rounded as reports
-    /// round them) and the modes its legs use.
+    /// The door-to-door route of `od` (origin, destination) on the
+    /// profile's graph restricted to `modes` (plus access): its minutes
+    /// (rounded as reports round them) and the modes its legs use.
     fn restricted_route(
         &mut self,
         profile: Profile,
         modes: &[Mode],
-        from: NodeIdx,
-        to: NodeIdx,
+        od: (NodeIdx, NodeIdx),
     ) -> Option<(f64, BTreeSet<Mode>)>;
 
     /// The network as the draw sees it (its opening years).

@@ -68,13 +68,9 @@ impl Kind for Pair {
 
     fn outcome(c: &Checked, t: &mut dyn Times) -> Outcome {
         let g = &c.goal;
-        let mut m = vec![minutes(
-            t.seconds(g.timed.profile, g.timed.measure, c.from, &[c.to])[0],
-        )];
+        let mut m = vec![minutes(t.seconds(g.timed.on(), c.from, &[c.to])[0])];
         if g.both_directions {
-            m.push(minutes(
-                t.seconds(g.timed.profile, g.timed.measure, c.to, &[c.from])[0],
-            ));
+            m.push(minutes(t.seconds(g.timed.on(), c.to, &[c.from])[0]));
         }
         timed_outcome(&m, g.timed.threshold_min)
     }

@@ -70,6 +70,13 @@ pub struct Timed {
     pub profile: Profile,
 }
 
+impl Timed {
+    /// The profile's graph and the measure the goal's times are taken on.
+    pub fn on(&self) -> (Profile, crate::timemodel::Measure) {
+        (self.profile, self.measure)
+    }
+}
+
 /// A kilometre target of an inventory goal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -61,7 +61,7 @@ impl Kind for WithinSet {
         let g = &c.goal;
         let mut m = Vec::new();
         for (i, &a) in c.set.iter().enumerate() {
-            let secs = t.seconds(g.timed.profile, g.timed.measure, a, &c.set);
+            let secs = t.seconds(g.timed.on(), a, &c.set);
             m.extend(
                 (secs.into_iter().enumerate())
                     .filter(|&(j, _)| j != i)

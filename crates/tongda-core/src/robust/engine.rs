@@ -262,8 +262,7 @@ impl DrawTimes<'_, '_> {
 impl Times for DrawTimes<'_, '_> {
     fn seconds(
         &mut self,
-        profile: Profile,
-        measure: Measure,
+        (profile, measure): (Profile, Measure),
         origin: NodeIdx,
         dests: &[NodeIdx],
     ) -> Vec<Option<Weight>> {
@@ -319,8 +318,7 @@ impl Times for DrawTimes<'_, '_> {
         &mut self,
         profile: Profile,
         modes: &[Mode],
-        from: NodeIdx,
-        to: NodeIdx,
+        (from, to): (NodeIdx, NodeIdx),
     ) -> Option<(f64, BTreeSet<Mode>)> {
         let net = &self.engine.sc.network;
         let c = self.compiled(profile, Some(modes));
