@@ -93,36 +93,47 @@ impl fmt::Display for CliError {
 }
 
 impl From<tongda_core::Error> for CliError {
+    /// The error's code and message; an output path is taken to be `--out`
+    /// ([`output_err`] names another option).
     fn from(e: tongda_core::Error) -> CliError {
-        use tongda_core::Error as E;
-        let code = match &e {
-            E::Io { .. } | E::Write { .. } | E::Budget(_) => "io",
-            E::UnknownName { .. } => "unknown_place",
-            E::UnknownProject { .. } => "unknown_project",
-            E::AmbiguousName { .. } => "ambiguous_name",
-            E::BadParameter(_) => "bad_argument",
-            E::Invalid(diags) => {
-                let toml = diags
-                    .iter()
-                    .any(|d| d.file.extension().is_some_and(|x| x == "toml"));
-                if toml {
-                    "bad_scenario"
-                } else {
-                    "bad_geodata"
-                }
-            }
-        };
-        // A failed write (disk full, permission) is the environment's, not
-        // the input's: exit 1, code `io`.
-        if e.is_environment() {
-            return CliError {
-                message: e.to_string(),
-                code: "io",
-                internal: true,
-            };
-        }
-        CliError::coded(code, e.to_string())
+        output_err("--out", e)
     }
+}
+
+/// A core error of a command whose output path came from `flag`: the core
+/// names the path, the CLI the option.
+pub fn output_err(flag: &str, e: tongda_core::Error) -> CliError {
+    use tongda_core::Error as E;
+    if let E::Output(o) = &e {
+        return CliError::input(format!("{flag} {o}"));
+    }
+    let code = match &e {
+        E::Io { .. } | E::Write { .. } | E::Budget(_) => "io",
+        E::UnknownName { .. } => "unknown_place",
+        E::UnknownProject { .. } => "unknown_project",
+        E::AmbiguousName { .. } => "ambiguous_name",
+        E::BadParameter(_) | E::Output(_) => "bad_argument",
+        E::Invalid(diags) => {
+            let toml = diags
+                .iter()
+                .any(|d| d.file.extension().is_some_and(|x| x == "toml"));
+            if toml {
+                "bad_scenario"
+            } else {
+                "bad_geodata"
+            }
+        }
+    };
+    // A failed write (disk full, permission) is the environment's, not
+    // the input's: exit 1, code `io`.
+    if e.is_environment() {
+        return CliError {
+            message: e.to_string(),
+            code: "io",
+            internal: true,
+        };
+    }
+    CliError::coded(code, e.to_string())
 }
 
 /// Result of a CLI command.
@@ -233,6 +244,24 @@ where
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn output_errors_name_the_option_the_path_came_from() {
+        let e = || {
+            tongda_core::io::atomic::split_file_output(std::path::Path::new("page/"))
+                .expect_err("a directory")
+        };
+        let html = super::output_err("--html", e());
+        assert!(html
+            .to_string()
+            .starts_with("tongda: --html page/: names a directory"));
+        assert_eq!(html.exit_code(), 2);
+        let out: super::CliError = e().into();
+        assert!(out
+            .to_string()
+            .starts_with("tongda: --out page/: names a directory"));
+        assert_eq!(out.to_json()["error"]["code"], "bad_argument");
+    }
+
     #[test]
     fn every_error_code_is_in_the_readme_table() {
         let readme = include_str!("../../../README.md");

@@ -147,6 +147,51 @@ pub enum Error {
     /// A parameter or option is out of range.
     #[error("{0}")]
     BadParameter(String),
+    /// An output path that cannot be written as the command asks.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+/// Why an output path cannot be written as the command asks
+/// ([`crate::io::atomic`]); the caller names the option the path came from.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    /// A directory output names an existing file.
+    #[error("{path}: is a file, not a directory — fix: give a directory (or remove the file)")]
+    FileNotDirectory {
+        /// The output directory.
+        path: PathBuf,
+    },
+    /// A file to write is an existing directory.
+    #[error("{path}: is a directory, not a file — fix: give a file name (e.g. {example})")]
+    DirectoryNotFile {
+        /// The file.
+        path: PathBuf,
+        /// A file name that would do.
+        example: PathBuf,
+    },
+    /// A one-file output names a directory (a trailing `/`, `.`, an existing directory).
+    #[error("{path}: names a directory, but this command writes one file — fix: give a file name (e.g. {example})")]
+    NamesDirectory {
+        /// The output.
+        path: PathBuf,
+        /// A file name that would do.
+        example: PathBuf,
+    },
+    /// A file name that is not UTF-8.
+    #[error("{path}: not a UTF-8 file name")]
+    NotUtf8 {
+        /// The output.
+        path: PathBuf,
+    },
+    /// An output that would overwrite an input of the same run.
+    #[error("{output}: would overwrite the input {input} of this run — fix: write the output somewhere else (e.g. out/)")]
+    OverwritesInput {
+        /// The output, as given.
+        output: PathBuf,
+        /// The input, as given.
+        input: PathBuf,
+    },
 }
 
 fn count_errors(d: &[Diagnostic]) -> usize {

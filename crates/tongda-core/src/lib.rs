@@ -45,6 +45,6 @@ pub mod text;
 pub mod timemodel;
 pub mod units;
 
-pub use error::{Diagnostic, Error, Result, Severity};
+pub use error::{Diagnostic, Error, OutputError, Result, Severity};
 pub use model::Network;
 pub use timemodel::{Measure, Profile, TimeModel};

@@ -5,6 +5,7 @@ use crate::options::Global;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tongda_core::analysis::timeline;
+use tongda_core::io::atomic::split_file_output;
 use tongda_core::report::TextTable;
 
 /// Arguments of `tongda timeline`.
@@ -60,9 +61,10 @@ pub fn run(args: Args, g: &Global) -> CliResult<ExitCode> {
             }
         };
         if let Some(path) = &args.html {
-            let (dir, name) = super::skim::dir_and_name(path)?;
+            let html_err = |e| crate::common::output_err("--html", e);
+            let (dir, name) = split_file_output(path).map_err(html_err)?;
             let page = tongda_core::report::html::timeline_html(&t);
-            tongda_core::report::write_all(&dir, &[(name.as_str(), page)])?;
+            tongda_core::report::write_all(&dir, &[(name.as_str(), page)]).map_err(html_err)?;
             eprintln!("wrote {}", path.display());
         }
         if g.json {

@@ -20,6 +20,7 @@
 //! [`check_outputs`] refuses an output that is an input of the same run, or
 //! a file output that names a directory.
 
+use crate::error::OutputError;
 use crate::{Error, Result};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -104,19 +105,19 @@ fn remove_stale(dir: &Path, names: &[&str]) {
 /// ```
 pub fn write_files(dir: &Path, files: &[(&str, Vec<u8>)]) -> Result<()> {
     if dir.exists() && !dir.is_dir() {
-        return Err(Error::BadParameter(format!(
-            "--out {}: is a file, not a directory — fix: give a directory (or remove the file)",
-            dir.display()
-        )));
+        return Err(OutputError::FileNotDirectory {
+            path: dir.to_path_buf(),
+        }
+        .into());
     }
     for (name, _) in files {
         let path = dir.join(name);
         if path.is_dir() {
-            return Err(Error::BadParameter(format!(
-                "--out {}: is a directory, not a file — fix: give a file name (e.g. {})",
-                path.display(),
-                path.join(name).display()
-            )));
+            return Err(OutputError::DirectoryNotFile {
+                example: path.join(name),
+                path,
+            }
+            .into());
         }
     }
     std::fs::create_dir_all(dir).map_err(|e| write_err(dir, e))?;
@@ -181,17 +182,17 @@ pub fn split_file_output(path: &Path) -> Result<(PathBuf, String)> {
             Some(Component::CurDir | Component::ParentDir) | None
         );
     if names_dir {
-        return Err(Error::BadParameter(format!(
-            "--out {}: names a directory, but this command writes one file — fix: give a file name (e.g. {})",
-            path.display(),
-            Path::new(text.trim_end_matches('/')).join("out.csv").display()
-        )));
+        return Err(OutputError::NamesDirectory {
+            path: path.to_path_buf(),
+            example: Path::new(text.trim_end_matches('/')).join("out.csv"),
+        }
+        .into());
     }
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
-        .ok_or_else(|| {
-            Error::BadParameter(format!("--out {}: not a UTF-8 file name", path.display()))
+        .ok_or_else(|| OutputError::NotUtf8 {
+            path: path.to_path_buf(),
         })?
         .to_string();
     let dir = match path.parent() {
@@ -236,11 +237,11 @@ pub fn check_outputs(outputs: &[PathBuf], inputs: &[PathBuf]) -> Result<()> {
                 &o == i
             };
             if clash {
-                return Err(Error::BadParameter(format!(
-                    "--out: {} would overwrite the input {} of this run — fix: write the output somewhere else (e.g. out/)",
-                    out.display(),
-                    given.display()
-                )));
+                return Err(OutputError::OverwritesInput {
+                    output: out.clone(),
+                    input: given.to_path_buf(),
+                }
+                .into());
             }
         }
     }
@@ -253,7 +254,11 @@ mod tests {
 
     #[test]
     fn trailing_slash_means_a_directory() {
-        assert!(split_file_output(Path::new("newdir/")).is_err());
+        let e = split_file_output(Path::new("newdir/")).expect_err("a directory");
+        assert_eq!(
+            e.to_string(),
+            "newdir/: names a directory, but this command writes one file — fix: give a file name (e.g. newdir/out.csv)"
+        );
         assert!(split_file_output(Path::new(".")).is_err());
         assert_eq!(
             split_file_output(Path::new("a.csv")).unwrap(),
