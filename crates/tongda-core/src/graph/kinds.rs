@@ -11,7 +11,7 @@ pub enum Vertex {
     Node(NodeIdx),
     /// The arrival side of a station or port (after alighting).
     Arrival(NodeIdx),
-    /// On board line `line` (index into [`RoutingGraph::lines`]), leaving a node.
+    /// On board line `line` (index into [`RoutingGraph::lines`](super::RoutingGraph::lines)), leaving a node.
     Depart(NodeIdx, u32),
     /// On board line `line`, having reached a node.
     Arrive(NodeIdx, u32),
@@ -47,7 +47,7 @@ pub enum EdgeKind {
     Board {
         /// The node.
         node: NodeIdx,
-        /// The run (index into [`RoutingGraph::lines`]).
+        /// The run (index into [`RoutingGraph::lines`](super::RoutingGraph::lines)).
         line: u32,
         /// Seconds waiting (half the headway).
         wait_s: Weight,
@@ -68,13 +68,13 @@ pub enum EdgeKind {
     /// Riding a service from one of its calls to the next, through the
     /// stations between.
     Segment {
-        /// Index into [`RoutingGraph::segments`].
+        /// Index into [`RoutingGraph::segments`](super::RoutingGraph::segments).
         segment: u32,
     },
     /// Boarding a service at one call and riding to a later one, waiting for
     /// the first train at least as fast (`direct.rs`).
     Direct {
-        /// Index into [`RoutingGraph::rides`].
+        /// Index into [`RoutingGraph::rides`](super::RoutingGraph::rides).
         ride: u32,
     },
     /// Changing line.
