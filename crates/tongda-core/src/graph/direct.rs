@@ -151,43 +151,48 @@ pub(crate) fn renumber(rides: &mut [DirectRide], chains: &mut [ChainArcs], order
     }
 }
 
-/// Per chain, the seconds from its first call to each call: arriving
+/// The seconds from each chain's first call to each of its calls, all
+/// chains in one array (`first[c]` is chain c's first entry): arriving
 /// (`.0`) and leaving again after staying on board (`.1`), so that riding
 /// from call i to call j takes `arrive[j] − leave[i]`.
-fn offsets(chains: &[ChainArcs], weights: &[Weight]) -> Vec<Vec<(u64, u64)>> {
-    (chains.iter())
-        .map(|c| {
-            let mut out = Vec::with_capacity(c.throughs.len());
-            let (mut arrive, mut leave) = (0u64, 0u64);
-            for (k, &through) in c.throughs.iter().enumerate() {
-                if k > 0 {
-                    arrive = leave + u64::from(weights[c.segments[k - 1] as usize]);
-                    leave = arrive + u64::from(weights[through as usize]);
-                }
-                out.push((arrive, leave));
+fn offsets(chains: &[ChainArcs], weights: &[Weight]) -> (Vec<usize>, Vec<(u64, u64)>) {
+    let mut first = Vec::with_capacity(chains.len());
+    let mut at = Vec::with_capacity(chains.iter().map(|c| c.throughs.len()).sum());
+    for c in chains {
+        first.push(at.len());
+        let (mut arrive, mut leave) = (0u64, 0u64);
+        for (k, &through) in c.throughs.iter().enumerate() {
+            if k > 0 {
+                arrive = leave + u64::from(weights[c.segments[k - 1] as usize]);
+                leave = arrive + u64::from(weights[through as usize]);
             }
-            out
-        })
-        .collect()
+            at.push((arrive, leave));
+        }
+    }
+    (first, at)
 }
 
 /// Sets every direct ride's wait and its arc's weight from the current
 /// weights of the arcs it rides (see the module docs). `rides` is sorted
 /// by (from, to, line).
 pub(crate) fn set_weights(rides: &mut [DirectRide], chains: &[ChainArcs], weights: &mut [Weight]) {
-    let at = offsets(chains, weights);
+    let (first, at) = offsets(chains, weights);
     let ride_s = |r: &DirectRide| -> Weight {
-        let c = &at[r.chain as usize];
-        let s = c[r.calls.1 as usize].0 - c[r.calls.0 as usize].1 + u64::from(r.fixed_s);
+        let c = first[r.chain as usize];
+        let (i, j) = (c + r.calls.0 as usize, c + r.calls.1 as usize);
+        let s = at[j].0 - at[i].1 + u64::from(r.fixed_s);
         s.min(u64::from(Weight::MAX)) as Weight
     };
+    let (mut ride, mut order) = (Vec::new(), Vec::new());
     let mut start = 0;
     while start < rides.len() {
         let key = (rides[start].from, rides[start].to);
         let end = start + rides[start..].partition_point(|r| (r.from, r.to) == key);
         let pair = &mut rides[start..end];
-        let ride: Vec<Weight> = pair.iter().map(ride_s).collect();
-        let mut order: Vec<usize> = (0..pair.len()).collect();
+        ride.clear();
+        ride.extend(pair.iter().map(ride_s));
+        order.clear();
+        order.extend(0..pair.len());
         order.sort_by_key(|&k| (ride[k], pair[k].line));
         let mut k = 0;
         let mut freq = 0.0; // trains per minute no slower than ride[order[k]]
