@@ -877,3 +877,24 @@ fn fuzz_finding_a_derived_scenario_in_another_year_does_not_panic() {
     assert_eq!(later.spec.edits.len(), 1);
     assert_eq!(later.edit_reports.len(), derived.edit_reports.len());
 }
+
+#[test]
+fn an_empty_geodata_directory_is_named_with_the_option_that_gives_it() {
+    // The library says which directory to give, the CLI with which option.
+    let d = scratch("empty-geodata");
+    let dir = d.to_str().expect("utf-8");
+    let fix = "fix: give the directory that holds the network's GeoJSON files (--geodata DIR)";
+    expect_exit(&tongda(&["validate", "--geodata", dir]), 2, fix, "validate");
+    let out = d.join("out");
+    let out = out.to_str().expect("utf-8");
+    let run = tongda(&[
+        "run",
+        "scenarios/plan-2027.toml",
+        "--geodata",
+        dir,
+        "--out",
+        out,
+    ]);
+    expect_exit(&run, 2, fix, "run");
+    assert!(!d.join("out").exists(), "bad input writes nothing");
+}

@@ -107,6 +107,19 @@ pub fn output_err(flag: &str, e: tongda_core::Error) -> CliError {
     if let E::Output(o) = &e {
         return CliError::input(format!("{flag} {o}"));
     }
+    // The core says which directory to give; the CLI, with which option.
+    let e = match e {
+        E::Invalid(mut diags) => {
+            for d in diags
+                .iter_mut()
+                .filter(|d| d.fix == tongda_core::io::GEODATA_DIR_FIX)
+            {
+                d.fix = format!("{} (--geodata DIR)", d.fix);
+            }
+            E::Invalid(diags)
+        }
+        other => other,
+    };
     let code = match &e {
         E::Io { .. } | E::Write { .. } | E::Budget(_) => "io",
         E::UnknownName { .. } => "unknown_place",

@@ -11,6 +11,6 @@ pub mod validate;
 
 pub use geodata::{
     geodata_files, load_geodata, load_geodata_files, load_geodata_sources, LoadReport,
-    REGION_BOUNDS,
+    GEODATA_DIR_FIX, REGION_BOUNDS,
 };
 pub(crate) use geodata::{possible_speed, Parsed};

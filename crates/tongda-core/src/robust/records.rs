@@ -38,7 +38,8 @@ pub fn read_draws_csv(
     text: &str,
     goals: &[&str],
 ) -> Result<(Settings, Vec<DrawRecord>)> {
-    let fix = "merge the draws.csv files that `run --draws N --shard K/N` wrote for this scenario";
+    let fix =
+        "merge the draws.csv files that the shards of one sharded run wrote for this scenario";
     let mut lines = text.lines().enumerate();
     match lines.next() {
         Some((_, h)) if h.trim_start_matches('\u{feff}') == HEADER => {}

@@ -19,6 +19,10 @@ mod resolve;
 pub(crate) use props::one_of;
 pub(crate) use resolve::closest_note;
 
+/// The fix of "no *.geojson files in this directory": the CLI names its
+/// option for the directory beside it.
+pub const GEODATA_DIR_FIX: &str = "give the directory that holds the network's GeoJSON files";
+
 use crate::error::{Diagnostic, Severity};
 use crate::model::{Link, Network, Node};
 use crate::{Error, Result};
@@ -126,7 +130,7 @@ pub fn geodata_files(dir: &Path) -> Result<Vec<PathBuf>> {
             dir,
             None,
             "no *.geojson files in this directory".into(),
-            "point --geodata at the directory holding the network's GeoJSON files",
+            GEODATA_DIR_FIX,
         )]));
     }
     Ok(files)
