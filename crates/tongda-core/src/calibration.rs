@@ -122,7 +122,10 @@ pub fn evaluate(
     tm: &TimeModel,
     rows: &[CalibrationRow],
 ) -> Result<Vec<CalibrationResult>> {
-    let mut graphs: BTreeMap<(Profile, i32, Option<String>, bool), RoutingGraph> = BTreeMap::new();
+    // Per (profile, year, modes): the compiled graph, and its one-train copy
+    // for direct rows.
+    let mut graphs: BTreeMap<(Profile, i32, Option<String>), RoutingGraph> = BTreeMap::new();
+    let mut one_ride: BTreeMap<(Profile, i32, Option<String>), RoutingGraph> = BTreeMap::new();
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let (from, to) = match (net.node_idx(&row.from), net.node_idx(&row.to)) {
@@ -155,7 +158,8 @@ pub fn evaluate(
         let year = row.year.unwrap_or(CALIBRATION_YEAR);
         let direct = row.direct.unwrap_or(false);
         let modes_key = row.modes.clone().filter(|m| !m.trim().is_empty());
-        let compile = |one_ride: bool| {
+        let key = (row.profile, year, modes_key);
+        let full = graphs.entry(key.clone()).or_insert_with(|| {
             let mut spec = GraphSpec::new(row.profile, year);
             spec.statuses = [crate::model::Status::Open].into_iter().collect();
             let mut tm = tm.clone();
@@ -164,24 +168,21 @@ pub fn evaluate(
                     .modes
                     .retain(|m, _| modes.contains(m) || *m == Mode::Access);
             }
-            let g = RoutingGraph::compile(net, &tm, &spec);
-            if one_ride {
-                crate::route::one_ride_graph(&g)
-            } else {
-                g
-            }
-        };
-        let mut route_on = |one_ride: bool| {
-            let key = (row.profile, year, modes_key.clone(), one_ride);
-            let g = graphs.entry(key).or_insert_with(|| compile(one_ride));
-            Router::new(net, g).route(from, to, row.measure)
-        };
+            RoutingGraph::compile(net, &tm, &spec)
+        });
+        let full = &*full;
+        let one = direct.then(|| {
+            &*one_ride
+                .entry(key)
+                .or_insert_with(|| crate::route::one_ride_graph(full))
+        });
+        let route_on = |g: &RoutingGraph| Router::new(net, g).route(from, to, row.measure);
         // A direct row the model has no single train for is routed with
         // changes, and says so (`no_direct_service`).
-        let mut route = if direct { route_on(true) } else { None };
+        let mut route = one.and_then(route_on);
         let no_direct_service = direct && route.is_none();
         if route.is_none() {
-            route = route_on(false);
+            route = route_on(full);
         }
         let model_min = route.as_ref().map(|r| r.minutes());
         let lines = route

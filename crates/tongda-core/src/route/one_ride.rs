@@ -42,11 +42,20 @@ pub fn one_ride_graph(g: &RoutingGraph) -> RoutingGraph {
     }
     let (csr, order) = CsrGraph::from_arcs(g.csr.num_vertices(), &arcs);
     RoutingGraph {
+        spec: g.spec.clone(),
         csr,
+        vertices: g.vertices.clone(),
         edges: order.iter().map(|&i| kinds[i as usize]).collect(),
+        lines: g.lines.clone(),
+        run_service: g.run_service.clone(),
+        boardings: g.boardings.clone(),
+        arrival: g.arrival.clone(),
+        road: g.road.clone(),
+        node_kinds: g.node_kinds.clone(),
+        segments: g.segments.clone(),
         // The direct rides are not arcs of this graph.
         rides: Vec::new(),
         chains: Vec::new(),
-        ..g.clone()
+        facilities: g.facilities.clone(),
     }
 }
