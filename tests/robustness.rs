@@ -160,6 +160,21 @@ fn reweighting_equals_recompiling_the_edited_network() {
         g.csr.raw(),
         RoutingGraph::compile(&sc.network, &tm, &spec).csr.raw()
     );
+    // Locomotive-hauled services' own cruise fraction and cap: their
+    // segments are re-weighted with them, not with their links' modes.
+    let conventional = tm.passenger.modes[&tongda_core::model::Mode::ConventionalRail];
+    tm.passenger.locomotive = Some(conventional);
+    let mut g = RoutingGraph::compile(&sc.network, &tm, &spec);
+    let rw = Reweighter::new(&g, &sc.network, &tm);
+    tm.passenger.locomotive = Some(tongda_core::timemodel::ModeParams {
+        cruise_fraction: 0.6,
+        max_speed_kmh: Some(120.0),
+        ..conventional
+    });
+    let loco = RoutingGraph::compile(&sc.network, &tm, &spec);
+    assert_ne!(loco.csr.raw(), g.csr.raw(), "the region has such services");
+    rw.apply(&mut g, &|i| &sc.network.links[i as usize], &tm);
+    assert_eq!(g.csr.raw(), loco.csr.raw());
 }
 
 #[test]

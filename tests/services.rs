@@ -10,9 +10,10 @@ use std::path::Path;
 use tongda_core::graph::{GraphSpec, RoutingGraph};
 use tongda_core::io::load_geodata;
 use tongda_core::io::services::{parse_services, resolve_services};
-use tongda_core::model::Network;
+use tongda_core::model::{Network, Traction};
+use tongda_core::timemodel::ModeParams;
 use tongda_core::route::{LegKind, Router};
-use tongda_core::{Diagnostic, Measure, Profile};
+use tongda_core::{Diagnostic, Measure, Profile, TimeModel};
 
 fn mini_with(services: &str) -> Result<Network, Vec<Diagnostic>> {
     let mut net = load_geodata("tests/fixtures/mini".as_ref())
@@ -85,6 +86,56 @@ fn a_through_service_is_one_ride_without_a_transfer() {
     let (d, legs) = route_s(&net, "st_neijiangbei", "st_suining", Measure::DoorToDoor);
     assert_eq!(d, 1800 + 5027);
     assert_eq!(legs, vec![LegKind::Wait, LegKind::Ride]);
+}
+
+#[test]
+fn a_locomotive_hauled_service_rides_with_the_locomotive_parameters() {
+    // The through service above, hauled by a locomotive, under
+    // [passenger.locomotive] cruise 0.5, cap 120 km/h, terminal 600 s, stop
+    // 300 s: both links at min(line speed, 120) × 0.5 = 60 km/h, whatever
+    // their mode. 内江北→成都东 150 km = 9000 s; 成都东→遂宁 148 km = 8880 s;
+    // 600 + 9000 + 300 + 8880 = 18780 s.
+    let loco = THROUGH.replace(
+        "mode = \"hsr\"\n",
+        "mode = \"hsr\"\ntraction = \"locomotive\"\n",
+    );
+    let net = mini_with(&loco).expect("valid services");
+    assert_eq!(net.services[0].traction, Traction::Locomotive);
+    let mut tm = model();
+    tm.passenger.locomotive = Some(ModeParams {
+        cruise_fraction: 0.5,
+        cruise_fraction_sd: 0.0,
+        max_speed_kmh: Some(120.0),
+        terminal_s: 600.0,
+        pass_stop_s: 300.0,
+        headway_min: 120.0,
+    });
+    // Measured on one train (the graph a direct check row uses): the
+    // slow train is the only single ride between the two.
+    let seconds = |tm: &TimeModel| {
+        let g = RoutingGraph::compile(&net, tm, &GraphSpec::new(Profile::Passenger, 2024));
+        let one = tongda_core::route::one_ride_graph(&g);
+        let mut r = Router::new(&net, &one);
+        let (a, b) = (
+            net.node_idx("st_neijiangbei").unwrap(),
+            net.node_idx("st_suining").unwrap(),
+        );
+        let route = r.route(a, b, Measure::InVehicle).expect("reachable");
+        assert_eq!(route.legs.len(), 1);
+        route.seconds
+    };
+    assert_eq!(seconds(&tm), 18780);
+    // Without locomotive parameters it rides with its mode's: 5027 s, as above.
+    assert_eq!(seconds(&model()), 5027);
+    // An unknown traction is refused with its line.
+    let d = mini_with(&loco.replace("\"locomotive\"", "\"steam\"")).expect_err("bad traction");
+    assert_eq!(d[0].line_col.map(|(l, _)| l), Some(7), "{}", d[0]);
+    assert!(
+        d[0].message
+            .contains("unknown variant `steam`, expected `emu` or `locomotive`"),
+        "{}",
+        d[0]
+    );
 }
 
 #[test]

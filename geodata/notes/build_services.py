@@ -77,9 +77,11 @@ SERVICES = []
 
 
 def add(id, name_zh, name_en, stops, lines, per_day=None, headway_min=None, from_year=None,
-        to_year=None, source="", oneway=False, mode=None):
+        to_year=None, source="", oneway=False, mode=None, traction=None):
     s = {"id": id, "name_zh": name_zh, "name_en": name_en, "mode": mode or LINE_MODE[lines[0]],
          "stops": stops, "lines": lines}
+    if traction:
+        s["traction"] = traction
     if per_day is not None:
         s["per_day"] = per_day
     else:
@@ -538,8 +540,9 @@ def timetable_2023(git_dir):
     seq = defaultdict(int)
     for p in pats:
         st, ls = p["stops"], p["lines"]
-        seq[ls[0]] += 1
-        sid = f"svc_t23_{ls[0]}_{seq[ls[0]]:03d}"
+        # multiple units numbered as before; locomotive-hauled patterns by their own count (_kNNN)
+        seq[(ls[0], p["locomotive"])] += 1
+        sid = f"svc_t23_{ls[0]}_{'k' if p['locomotive'] else ''}{seq[(ls[0], p['locomotive'])]:03d}"
         nm_zh = "–".join(zh(x) for x in st)
         nm_en = "–".join(en(x) for x in st)
         src = (f"{services_2023.SRC}; trains: {p['trains']} ({p['count']}); the 2023 timetable (in force on the "
@@ -549,6 +552,8 @@ def timetable_2023(git_dir):
             return max(l["open"] for a, b in zip(st, st[1:]) for l in shortest(LINKS, set(lines), a, b)[1])
         fy = max(T23_FIRST, first_year(ls))
         base = dict(per_day=p["per_day"], oneway=p["oneway"])
+        if p["locomotive"]:
+            base["traction"] = "locomotive"
         if "chengyu_hsr" in ls:
             ls15 = ["chengyu_hsr_2015" if l == "chengyu_hsr" else l for l in ls]
             fy15 = max(T23_FIRST, first_year(ls15))
@@ -567,7 +572,7 @@ def main():
     chenggui2019()
     if len(sys.argv) > 2:
         timetable_2023(sys.argv[2])
-    order = ["id", "name_zh", "name_en", "mode", "stops", "lines", "per_day", "headway_min",
+    order = ["id", "name_zh", "name_en", "mode", "traction", "stops", "lines", "per_day", "headway_min",
              "from_year", "to_year", "oneway", "source"]
     out = [HEADER]
     for s in SERVICES:

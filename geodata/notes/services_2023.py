@@ -27,7 +27,9 @@ Rules (decided before looking at any check set):
   * a run is also cut where the data's path would pass a station twice (a reversal, or a
     connection the data lacks, e.g. 乐山–峨眉);
   * a run with fewer than two calls gives no service;
-  * one service per distinct stop pattern (the ordered calls with the lines between them);
+  * one service per distinct stop pattern (the ordered calls with the lines between them)
+    and traction: multiple-unit trains (G, D, C, S) and locomotive-hauled ones (K, T, Z, Y,
+    numbers) with the same calls are two services, the latter `traction = "locomotive"`;
     a pattern seen both ways is one two-way service, per_day = half the sum of the two
     directions rounded half up; one seen one way only is `oneway`, per_day = its count
     (the rule of the 2019 diagram, notes/services.md).
@@ -187,9 +189,10 @@ def patterns(git_dir, rail_path, year=2022):
     trains = read_dump(git_dir)
     groups = {}
     for tn in sorted(trains):
+        loco = tn[0] not in "GDCS"
         for stops, lines in runs_of(tn, trains[tn], net):
             ls = frozenset(lines)
-            key_f, key_r = (tuple(stops), ls), (tuple(reversed(stops)), ls)
+            key_f, key_r = (tuple(stops), ls, loco), (tuple(reversed(stops)), ls, loco)
             if key_r in groups and key_f not in groups:
                 groups[key_r]["up"].append(tn)
             else:
@@ -207,8 +210,8 @@ def patterns(git_dir, rail_path, year=2022):
             per_day, oneway = len(down), True
             cnt = f"{per_day} train{'s' if per_day > 1 else ''} one way only"
         out.append(dict(stops=list(key[0]), lines=list(g["lines"]), per_day=per_day, oneway=oneway,
-                        trains=" ".join(down + up), count=cnt))
-    out.sort(key=lambda x: (x["lines"][0], -x["per_day"], x["oneway"], x["stops"]))
+                        trains=" ".join(down + up), count=cnt, locomotive=key[2]))
+    out.sort(key=lambda x: (x["lines"][0], x["locomotive"], -x["per_day"], x["oneway"], x["stops"]))
     return out, net
 
 

@@ -157,6 +157,12 @@ pub struct ModeParams {
 pub struct ProfileParams {
     /// The usable modes and their parameters; a mode absent here is not usable.
     pub modes: BTreeMap<Mode, ModeParams>,
+    /// Locomotive-hauled services ([`crate::model::Traction::Locomotive`]):
+    /// their cruise fraction and speed cap apply to every link they run
+    /// over, whatever its mode, and their stop losses to their calls.
+    /// Absent: such services ride with their mode's parameters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locomotive: Option<ModeParams>,
     /// Minutes for changing line at a station or port (walk, buffer; transshipment for freight).
     pub transfer_min: f64,
     /// Default processing minutes when entering a station (security, tickets).
@@ -254,6 +260,14 @@ impl Default for TimeModel {
                 (Mode::Highway, road(0.75, None)),
                 (Mode::Access, access),
             ]),
+            // Locomotive-hauled (K/T/Z) services: fitted on the tuning half's
+            // 25 K-train rows (geodata/notes/grid_locomotive.py; held-out half
+            // 135 → 140 of 184 within ±15 %): 25G coaches' 120 km/h, 10 min
+            // per call (long dwells, waits in passing loops).
+            locomotive: Some(ModeParams {
+                max_speed_kmh: Some(120.0),
+                ..scheduled(0.90, 360.0, 600.0, 120.0)
+            }),
             transfer_min: 10.0,
             station_processing_min: 10.0,
             port_processing_min: 15.0,
@@ -266,6 +280,7 @@ impl Default for TimeModel {
                 (Mode::Highway, road(0.80, None)),
                 (Mode::Access, access),
             ]),
+            locomotive: None,
             transfer_min: 0.0,
             station_processing_min: 0.0,
             port_processing_min: 0.0,
@@ -286,6 +301,7 @@ impl Default for TimeModel {
                 (Mode::Waterway, scheduled(1.0, 1800.0, 1800.0, 720.0)),
                 (Mode::Access, access),
             ]),
+            locomotive: None,
             transfer_min: 240.0,
             station_processing_min: 120.0,
             port_processing_min: 120.0,
@@ -346,8 +362,9 @@ impl TimeModel {
         let negative = |v: f64| v.is_nan() || v < 0.0;
         for p in Profile::ALL {
             let pp = self.profile(p);
-            for (m, mp) in &pp.modes {
-                let at = format!("{p}.modes.{m}");
+            let loco = pp.locomotive.iter().map(|mp| (format!("{p}.locomotive"), mp));
+            let modes = pp.modes.iter().map(|(m, mp)| (format!("{p}.modes.{m}"), mp));
+            for (at, mp) in modes.chain(loco) {
                 if !(mp.cruise_fraction > 0.0 && mp.cruise_fraction <= 1.0) {
                     return Err(ParamError::OutOfRange {
                         key: format!("{at}.cruise_fraction"),
@@ -496,6 +513,10 @@ mod tests {
         assert_eq!(
             err("[passenger.modes.hsr]\nterminal_s = 2000.0\npass_stop_s = 60.0\n"),
             "t.toml: passenger.modes.hsr: terminal_s (2000) and pass_stop_s (60) must be at most 1800 s"
+        );
+        assert_eq!(
+            err("[passenger.locomotive]\ncruise_fraction = 1.5\n"),
+            "t.toml: passenger.locomotive.cruise_fraction = 1.5 must be in (0, 1]"
         );
         assert_eq!(
             err("[freight]\ntransfer_min = -1.0\n"),

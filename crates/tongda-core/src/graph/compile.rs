@@ -32,9 +32,9 @@ use super::direct::{self, Chain, ChainArcs, DirectRide};
 pub use super::kinds::{EdgeKind, Vertex};
 use super::runs::{build_runs, Run};
 pub use super::spec::{mode_params, GraphSpec};
-pub(crate) use super::spec::{run_seconds, secs};
+pub(crate) use super::spec::{run_seconds, secs, traction_params};
 use super::{CsrGraph, VertexId, Weight};
-use crate::model::{Mode, Network, NodeIdx, NodeKind};
+use crate::model::{Mode, Network, NodeIdx, NodeKind, Traction};
 use crate::timemodel::TimeModel;
 use std::collections::BTreeMap;
 
@@ -75,6 +75,9 @@ pub struct RoutingGraph {
     pub node_kinds: Vec<NodeKind>,
     /// The links of each [`EdgeKind::Segment`], in the direction of travel.
     pub segments: Vec<Vec<(u32, bool)>>,
+    /// The traction of the service each segment belongs to (its links'
+    /// run times depend on it).
+    pub segment_traction: Vec<Traction>,
     /// Each [`EdgeKind::Direct`] arc: which service it rides between which
     /// calls, and its wait for the first train as fast.
     pub rides: Vec<DirectRide>,
@@ -126,6 +129,7 @@ struct Builder<'a> {
     /// Per place: (facility, whether the facility's `city` is the place).
     reached: Vec<Vec<(NodeIdx, bool)>>,
     segments: Vec<Vec<(u32, bool)>>,
+    segment_traction: Vec<Traction>,
     /// Each service direction's calls and arcs, for the direct rides.
     chains: Vec<Chain>,
     rides: Vec<DirectRide>,
@@ -147,6 +151,7 @@ impl<'a> Builder<'a> {
             road: vec![None; n],
             reached: vec![Vec::new(); n],
             segments: Vec::new(),
+            segment_traction: Vec::new(),
             chains: Vec::new(),
             rides: Vec::new(),
             chain_arcs: Vec::new(),
@@ -305,7 +310,7 @@ impl<'a> Builder<'a> {
         let (mut w, mut seg) = (0, Vec::new());
         for &(li, forward) in &links {
             let l = &self.net.links[li as usize];
-            let Some(mp) = mode_params(self.tm, self.spec.profile, l) else {
+            let Some(mp) = traction_params(self.tm, self.spec.profile, l, run.traction) else {
                 break; // build_runs keeps only services whose links all run
             };
             if l.oneway && !forward {
@@ -320,6 +325,7 @@ impl<'a> Builder<'a> {
                 Some(ob) => {
                     let segment = self.segments.len() as u32;
                     self.segments.push(std::mem::take(&mut seg));
+                    self.segment_traction.push(run.traction);
                     chain.segments.push(self.arcs.len());
                     chain.calls.push(call(ob, to));
                     self.arc(
@@ -493,6 +499,7 @@ impl<'a> Builder<'a> {
             road: self.road,
             node_kinds: self.net.nodes.iter().map(|n| n.kind).collect(),
             segments: self.segments,
+            segment_traction: self.segment_traction,
             rides: self.rides,
             chains: self.chain_arcs,
             facilities,

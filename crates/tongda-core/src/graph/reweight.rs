@@ -9,9 +9,10 @@
 //! arcs again and re-derives its wait), so re-weighting with the
 //! point values gives back the compiled weights bit for bit (tested).
 
-use super::compile::{mode_params, run_seconds, secs, EdgeKind, RoutingGraph};
+use super::compile::{run_seconds, secs, EdgeKind, RoutingGraph};
+use super::spec::traction_params;
 use super::Weight;
-use crate::model::{Link, Network};
+use crate::model::{Link, Network, Traction};
 use crate::timemodel::TimeModel;
 
 /// What a graph's link-riding arcs are made of, recorded once per graph.
@@ -43,6 +44,7 @@ impl Reweighter {
             year: g.spec.year,
             edges: &g.edges,
             segments: &g.segments,
+            segment_traction: &g.segment_traction,
         };
         let w = g.csr.weights_mut();
         for (a, fixed) in self.fixed.iter().enumerate() {
@@ -64,6 +66,7 @@ struct Parts<'g> {
     year: i32,
     edges: &'g [EdgeKind],
     segments: &'g [Vec<(u32, bool)>],
+    segment_traction: &'g [Traction],
 }
 
 impl<'g> Parts<'g> {
@@ -73,6 +76,7 @@ impl<'g> Parts<'g> {
             year: g.spec.year,
             edges: &g.edges,
             segments: &g.segments,
+            segment_traction: &g.segment_traction,
         }
     }
 }
@@ -86,18 +90,19 @@ fn link_seconds<'n>(
     tm: &TimeModel,
 ) -> Option<Weight> {
     let (profile, year) = (g.profile, g.year);
-    let one = |li: u32, forward: bool| -> Weight {
+    let one = |li: u32, forward: bool, traction: Traction| -> Weight {
         let l = link(li);
-        mode_params(tm, profile, l).map_or(0, |mp| secs(run_seconds(l, mp, forward, year)))
+        traction_params(tm, profile, l, traction)
+            .map_or(0, |mp| secs(run_seconds(l, mp, forward, year)))
     };
     match g.edges[a as usize] {
         EdgeKind::Ride { link, forward } | EdgeKind::Road { link, forward } => {
-            Some(one(link, forward))
+            Some(one(link, forward, Traction::Emu))
         }
         EdgeKind::Segment { segment } => Some(
             g.segments[segment as usize]
                 .iter()
-                .map(|&(li, f)| one(li, f))
+                .map(|&(li, f)| one(li, f, g.segment_traction[segment as usize]))
                 .fold(0, Weight::saturating_add),
         ),
         _ => None,

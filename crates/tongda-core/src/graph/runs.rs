@@ -7,7 +7,7 @@
 //! stopping at the express stops ([`Network::is_express_stop`]).
 
 use super::compile::{mode_params, GraphSpec};
-use crate::model::{Mode, Network, NodeIdx};
+use crate::model::{Mode, Network, NodeIdx, Traction};
 use crate::timemodel::{ModeParams, Profile, TimeModel};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -39,6 +39,9 @@ pub(crate) struct Run {
     pub(crate) links: Vec<(u32, bool)>,
     /// Also ridden against that direction.
     pub(crate) both_ways: bool,
+    /// How its trains are drawn (a default pattern: multiple units, timed
+    /// at its links' mode parameters).
+    pub(crate) traction: Traction,
 }
 
 fn approach(net: &Network, node: NodeIdx, mode: Mode) -> f64 {
@@ -69,8 +72,12 @@ pub(crate) fn build_runs(
     let pp = tm.profile(spec.profile);
     let paths = crate::model::ServicePaths::new(net, |i| is_active[i]);
     for (si, svc) in net.services.iter().enumerate() {
-        let Some(mp) = pp.modes.get(&svc.mode) else {
+        let Some(mode_mp) = pp.modes.get(&svc.mode) else {
             continue;
+        };
+        let mp = match (svc.traction, &pp.locomotive) {
+            (Traction::Locomotive, Some(loco)) => loco,
+            _ => mode_mp,
         };
         if spec.profile == Profile::Freight || !svc.runs_in(spec.year) {
             continue;
@@ -109,6 +116,7 @@ pub(crate) fn build_runs(
             calls,
             links: path,
             both_ways: !svc.oneway,
+            traction: svc.traction,
         });
     }
     // Default patterns: the links no running service uses, one run per
@@ -128,6 +136,7 @@ pub(crate) fn build_runs(
             calls: BTreeMap::new(),
             links: Vec::new(),
             both_ways: true,
+            traction: Traction::Emu,
         });
         run.links.push((li, true));
         let hw = l.headway_min.unwrap_or(lp.headway_min);

@@ -2,7 +2,7 @@
 //! statuses), the parameters a link runs at, and its run time.
 
 use super::Weight;
-use crate::model::{Link, Mode, Status};
+use crate::model::{Link, Mode, Status, Traction};
 use crate::timemodel::{ModeParams, Profile, TimeModel};
 use std::collections::BTreeSet;
 
@@ -61,6 +61,22 @@ pub fn mode_params<'a>(tm: &'a TimeModel, profile: Profile, link: &Link) -> Opti
         };
     }
     pp.modes.get(&link.mode)
+}
+
+/// The parameters a train of `traction` runs `link` with: a
+/// locomotive-hauled train's own (the profile's `locomotive`, if given) on a
+/// link its profile may ride, otherwise the link's [`mode_params`].
+pub(crate) fn traction_params<'a>(
+    tm: &'a TimeModel,
+    profile: Profile,
+    link: &Link,
+    traction: Traction,
+) -> Option<&'a ModeParams> {
+    let own = mode_params(tm, profile, link)?;
+    match (traction, &tm.profile(profile).locomotive) {
+        (Traction::Locomotive, Some(loco)) => Some(loco),
+        _ => Some(own),
+    }
 }
 
 /// Cruise speed of a link in a direction in `year`, km/h.

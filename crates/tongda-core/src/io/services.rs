@@ -5,7 +5,7 @@
 
 use super::geodata::closest_note;
 use crate::error::Diagnostic;
-use crate::model::{Mode, Network, NodeKind, Service};
+use crate::model::{Mode, Network, NodeKind, Service, Traction};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::Path;
@@ -28,6 +28,10 @@ pub struct ServiceSpec {
     pub name_en: String,
     /// `hsr`, `intercity`, `conventional_rail` or `suburban_rail`.
     pub mode: String,
+    /// `emu` (default: G/D/C/S trains) or `locomotive` (K/T/Z/Y and
+    /// numbered trains, timed with the profile's `locomotive` parameters).
+    #[serde(default, skip_serializing_if = "is_emu")]
+    pub traction: Traction,
     /// Station ids where it calls, in order.
     pub stops: Vec<String>,
     /// Line ids it runs over.
@@ -49,6 +53,10 @@ pub struct ServiceSpec {
     pub oneway: bool,
     /// Timetable year and train numbers, or the announcement.
     pub source: String,
+}
+
+fn is_emu(t: &Traction) -> bool {
+    *t == Traction::Emu
 }
 
 #[derive(Deserialize)]
@@ -228,6 +236,7 @@ pub fn resolve_services(
             name_zh: spec.name_zh.clone(),
             name_en: spec.name_en.clone(),
             mode: mode.unwrap_or(Mode::Hsr),
+            traction: spec.traction,
             stops,
             lines,
             per_day: spec.per_day,

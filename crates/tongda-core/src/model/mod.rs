@@ -8,7 +8,7 @@ mod types;
 mod uncertainty;
 
 pub use network::{Network, NodeIdx, ProjectInfo, YearError, LAST_YEAR};
-pub use service::{Service, ServicePathError, ServicePaths, SERVICE_DAY_MIN};
+pub use service::{Service, ServicePathError, ServicePaths, Traction, SERVICE_DAY_MIN};
 pub use types::{Link, Mode, Node, NodeKind, Province, Status};
 pub use uncertainty::{InputKind, Spread, Uncertain};
 

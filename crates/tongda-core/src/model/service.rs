@@ -1,11 +1,37 @@
 //! Rail services: stop patterns with a frequency, ridden across lines.
 
 use super::{Mode, NodeIdx};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The hours over which `per_day` trains are spread to give a headway
 /// (06:30–22:30, the operating day of the region's HSR timetables).
 pub const SERVICE_DAY_MIN: f64 = 960.0;
+
+/// How a service's trains are drawn: multiple-unit trains (G/D/C/S: 动车组)
+/// or locomotive-hauled coaches (K/T/Z/Y and numbered: 普速列车). The two
+/// run the same track at different speeds: a locomotive-hauled train
+/// accelerates slowly, is limited by its coaches and waits in passing loops
+/// for faster trains, so it rides with the profile's `locomotive`
+/// time-model parameters instead of its lines' mode parameters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Traction {
+    /// Electric or diesel multiple units (G, D, C, S trains): the mode's parameters.
+    #[default]
+    Emu,
+    /// Locomotive-hauled coaches (K, T, Z, Y and numbered trains).
+    Locomotive,
+}
+
+impl Traction {
+    /// The name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Traction::Emu => "emu",
+            Traction::Locomotive => "locomotive",
+        }
+    }
+}
 
 /// One stop pattern of scheduled trains, in the manner of a GTFS route
 /// pattern or Conveyal R5's frequency-based `AddTrips`: the stations it calls
@@ -13,12 +39,13 @@ pub const SERVICE_DAY_MIN: f64 = 960.0;
 /// how often it runs. It runs in both directions unless `oneway`.
 ///
 /// ```
-/// use tongda_core::model::{Service, Mode};
+/// use tongda_core::model::{Mode, Service, Traction};
 /// let s = Service {
 ///     id: "svc_cd_cq".into(),
 ///     name_zh: "成渝高铁 直达".into(),
 ///     name_en: "Chengdu–Chongqing non-stop".into(),
 ///     mode: Mode::Hsr,
+///     traction: Traction::Emu,
 ///     stops: vec![0, 5],
 ///     lines: vec!["chengyu_hsr".into()],
 ///     per_day: Some(32.0),
@@ -43,6 +70,8 @@ pub struct Service {
     pub name_en: String,
     /// Mode of the lines it runs over (its time-model parameters).
     pub mode: Mode,
+    /// Multiple units or locomotive-hauled ([`Traction`]).
+    pub traction: Traction,
     /// Stations where it calls, in order (indices into the network's nodes).
     pub stops: Vec<NodeIdx>,
     /// The `line`s of the links it runs over.

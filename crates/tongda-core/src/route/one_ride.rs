@@ -53,6 +53,7 @@ pub fn one_ride_graph(g: &RoutingGraph) -> RoutingGraph {
         road: g.road.clone(),
         node_kinds: g.node_kinds.clone(),
         segments: g.segments.clone(),
+        segment_traction: g.segment_traction.clone(),
         // The direct rides are not arcs of this graph.
         rides: Vec::new(),
         chains: Vec::new(),
