@@ -11,8 +11,8 @@ use tongda_core::graph::{GraphSpec, RoutingGraph};
 use tongda_core::io::load_geodata;
 use tongda_core::io::services::{parse_services, resolve_services};
 use tongda_core::model::{Network, Traction};
-use tongda_core::timemodel::ModeParams;
 use tongda_core::route::{LegKind, Router};
+use tongda_core::timemodel::ModeParams;
 use tongda_core::{Diagnostic, Measure, Profile, TimeModel};
 
 fn mini_with(services: &str) -> Result<Network, Vec<Diagnostic>> {
@@ -126,7 +126,8 @@ fn a_locomotive_hauled_service_rides_with_the_locomotive_parameters() {
     };
     assert_eq!(seconds(&tm), 18780);
     // Without locomotive parameters it rides with its mode's: 5027 s, as above.
-    assert_eq!(seconds(&model()), 5027);
+    tm.passenger.locomotive = None;
+    assert_eq!(seconds(&tm), 5027);
     // An unknown traction is refused with its line.
     let d = mini_with(&loco.replace("\"locomotive\"", "\"steam\"")).expect_err("bad traction");
     assert_eq!(d[0].line_col.map(|(l, _)| l), Some(7), "{}", d[0]);
@@ -367,4 +368,43 @@ fn a_direct_train_row_is_measured_on_one_train_or_says_it_has_none() {
     let r = &evaluate(&net, &model(), &rows).expect("routable")[0];
     assert!(!r.no_direct_service);
     assert_eq!(r.model_min, Some(5027.0 / 60.0));
+}
+
+#[test]
+fn the_2020_network_runs_the_trains_of_its_station_timetables() {
+    let net = region();
+    // C725 达州 → 重庆北 is in the 2023 stop lists, but 达州's station
+    // timetables of 2020 and 2021 have no such train: it runs from 2022.
+    let c725 = (net.services.iter())
+        .find(|s| s.id == "svc_t23_xiangyu_004")
+        .expect("the C725 pattern");
+    assert!(c725.source.contains("C725"), "{}", c725.source);
+    assert!(c725.runs_in(2022) && !c725.runs_in(2021) && !c725.runs_in(2020));
+    // So in 2020 the one train 达州 → 重庆北 is locomotive-hauled (K813 in
+    // the timetable), and in 2024 C725 is.
+    let one_train = |year: i32| {
+        let g = RoutingGraph::compile(
+            &net,
+            &TimeModel::default(),
+            &GraphSpec::new(Profile::Passenger, year),
+        );
+        let one = tongda_core::route::one_ride_graph(&g);
+        let (a, b) = (
+            net.node_idx("st_dazhou").unwrap(),
+            net.node_idx("st_chongqingbei").unwrap(),
+        );
+        let route = Router::new(&net, &one)
+            .route(a, b, Measure::InVehicle)
+            .expect("reachable");
+        assert_eq!(route.legs.len(), 1);
+        let id = route.legs[0].service.clone().expect("a service");
+        let svc = net.services.iter().find(|s| s.id == id).expect("known");
+        (id, svc.traction)
+    };
+    let (id, traction) = one_train(2020);
+    assert_eq!(traction, Traction::Locomotive, "{id}");
+    assert_eq!(
+        one_train(2024),
+        ("svc_t23_xiangyu_004".to_string(), Traction::Emu)
+    );
 }

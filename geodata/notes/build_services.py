@@ -519,12 +519,25 @@ def toml_str(v):
 T23_FIRST = 2020  # the 2023 timetable stands in from here (geodata/notes/services.md, "2020 on")
 
 
-def timetable_2023(git_dir):
+def timetable_2023(git_dir, rv_dir=None):
     """One service per distinct stop pattern of the 2023 12306 stop lists (services_2023.py); the
-    services of the older sources on the lines it covers end in 2019."""
+    services of the older sources on the lines it covers end in 2019. With the RailwayVIS
+    station timetables (`rv_dir`), 2020 and 2021 get their own trains (services_2020.py) and
+    the 2023 patterns start in 2022; a pattern with the same calls and count in 2021 (and
+    2020) is one service from that year."""
     import services_2023
-    pats, _ = services_2023.patterns(git_dir, os.path.join(ROOT, "rail.geojson"))
+    rail = os.path.join(ROOT, "rail.geojson")
+    dump = services_2023.read_dump(git_dir)
+    main_first = 2022 if rv_dir else T23_FIRST
+    pats, _ = services_2023.patterns(git_dir, rail, year=2022, trains=dump)
+    earlier = {}
+    if rv_dir:
+        import services_2020
+        for y, (trains, counts, copied) in services_2020.year_trains(dump, rv_dir).items():
+            earlier[y] = (services_2023.patterns(git_dir, rail, year=y, trains=trains)[0], copied)
     covered = {l for p in pats for l in p["lines"]} | {"chengyu_hsr_2015"}
+    for y in earlier:
+        covered |= {l for p in earlier[y][0] for l in p["lines"]}
     old = list(SERVICES)
     SERVICES.clear()
     for s in old:
@@ -537,31 +550,94 @@ def timetable_2023(git_dir):
             s["to_year"] = T23_FIRST - 1
             s["source"] += f"; ends {T23_FIRST - 1}: from {T23_FIRST} the 2023 12306 stop lists (svc_t23_*) run on its lines"
         SERVICES.append(s)
+
+    def key(p, rev=False):
+        st = tuple(reversed(p["stops"])) if rev else tuple(p["stops"])
+        return (st, frozenset(p["lines"]), p["locomotive"])
+
+    def same(p, q):
+        """q (an earlier year's pattern) is p: same calls, lines, traction, count and direction."""
+        if q is None or q["per_day"] != p["per_day"] or q["oneway"] != p["oneway"]:
+            return False
+        return not p["oneway"] or q["stops"] == p["stops"]
+
+    def lookup(index, p):
+        return index.get(key(p)) or index.get(key(p, rev=True))
+
+    index = {y: {key(q): q for q in earlier[y][0]} for y in earlier}
+    used = {y: set() for y in earlier}
+
+    def first_year(st, lines):
+        return max(l["open"] for a, b in zip(st, st[1:]) for l in shortest(LINKS, set(lines), a, b)[1])
+
+    def emit(sid, p, first, last, src, zh_suffix="", en_suffix=""):
+        st, ls = p["stops"], p["lines"]
+        nm_zh = "–".join(zh(x) for x in st)
+        nm_en = "–".join(en(x) for x in st)
+        fy = max(first, first_year(st, ls))
+        if last is not None and fy > last:
+            return
+        base = dict(per_day=p["per_day"], oneway=p["oneway"], from_year=fy, source=src)
+        if last is not None:
+            base["to_year"] = last
+        if p["locomotive"]:
+            base["traction"] = "locomotive"
+        label = "2023时刻" if first >= 2022 or not rv_dir else f"{first}时刻"
+        label_en = "2023 timetable" if first >= 2022 or not rv_dir else f"{first} timetable"
+        add(sid, f"{label} {nm_zh}{zh_suffix}", f"{label_en} {nm_en}{en_suffix}", st, ls, **base)
+
     seq = defaultdict(int)
     for p in pats:
-        st, ls = p["stops"], p["lines"]
+        ls = p["lines"]
         # multiple units numbered as before; locomotive-hauled patterns by their own count (_kNNN)
         seq[(ls[0], p["locomotive"])] += 1
         sid = f"svc_t23_{ls[0]}_{'k' if p['locomotive'] else ''}{seq[(ls[0], p['locomotive'])]:03d}"
-        nm_zh = "–".join(zh(x) for x in st)
-        nm_en = "–".join(en(x) for x in st)
+        first = main_first
+        for y in sorted(earlier, reverse=True):
+            q = lookup(index[y], p)
+            if y != first - 1 or not same(p, q):
+                break
+            used[y].add(key(q))
+            first = y
         src = (f"{services_2023.SRC}; trains: {p['trains']} ({p['count']}); the 2023 timetable (in force on the "
                f"query dates, which include the National Day peak, so holiday extras may be counted) stands in for "
-               f"{T23_FIRST}–2022 (assumption: no complete timetable of those years found)")
-        def first_year(lines):
-            return max(l["open"] for a, b in zip(st, st[1:]) for l in shortest(LINKS, set(lines), a, b)[1])
-        fy = max(T23_FIRST, first_year(ls))
-        base = dict(per_day=p["per_day"], oneway=p["oneway"])
-        if p["locomotive"]:
-            base["traction"] = "locomotive"
-        if "chengyu_hsr" in ls:
+               f"{main_first if main_first == 2022 else f'{main_first}–2022'} (assumption: no complete timetable of "
+               f"{'that year' if main_first == 2022 else 'those years'} found)")
+        if first < main_first:
+            src += (f"; the same pattern and count in {first}–{main_first - 1} (services_2020.py: the trains of the "
+                    f"RailwayVIS station timetables of those years)")
+        if not rv_dir and "chengyu_hsr" in ls:
             ls15 = ["chengyu_hsr_2015" if l == "chengyu_hsr" else l for l in ls]
-            fy15 = max(T23_FIRST, first_year(ls15))
-            if fy15 <= 2020:
-                add(sid + "_2020", f"2023时刻 {nm_zh} (提速前线路)", f"2023 timetable {nm_en} (on the line before the 2020 speed-up)",
-                    st, ls15, from_year=fy15, to_year=2020,
-                    source=src + "; in 2020 on 成渝高铁 before the 2020-12-24 speed-up (line chengyu_hsr_2015)", **base)
-        add(sid, f"2023时刻 {nm_zh}", f"2023 timetable {nm_en}", st, ls, from_year=fy, source=src, **base)
+            emit(sid + "_2020", dict(p, lines=ls15), T23_FIRST, 2020,
+                 src + "; in 2020 on 成渝高铁 before the 2020-12-24 speed-up (line chengyu_hsr_2015)",
+                 " (提速前线路)", " (on the line before the 2020 speed-up)")
+        emit(sid, p, first, None, src)
+    for y in sorted(earlier, reverse=True):
+        pats_y, copied = earlier[y]
+        seq = defaultdict(int)
+        commit = services_2020.X.RV_SOURCES[[r[3] for r in services_2020.X.RV_SOURCES].index(y)][0][:7]
+        for q in pats_y:
+            if key(q) in used[y]:
+                continue
+            ls = q["lines"]
+            seq[(ls[0], q["locomotive"])] += 1
+            sid = f"svc_t{y % 100}_{ls[0]}_{'k' if q['locomotive'] else ''}{seq[(ls[0], q['locomotive'])]:03d}"
+            first = y
+            for y0 in sorted((x for x in earlier if x < y), reverse=True):
+                q0 = lookup(index[y0], q)
+                if y0 != first - 1 or not same(q, q0) or key(q0) in used[y0]:
+                    break
+                used[y0].add(key(q0))
+                first = y0
+            src = (f"the trains of {y} (services_2020.py): station timetables of {'、'.join(copied)}, public "
+                   f"repository thaddywu/RailwayVIS (commit {commit}), each train with the 12306 2023 stop list of "
+                   f"the same train number or of a 2023 train with the same calls at those stations (public "
+                   f"repository {services_2023.REPO} {services_2023.PATH}, commit {services_2023.COMMIT}), else its "
+                   f"calls at those stations only; one service per distinct stop pattern (geodata/notes/services.md); "
+                   f"trains: {q['trains']} ({q['count']})")
+            if first < y:
+                src += f"; the same pattern and count in {first}"
+            emit(sid, q, first, y, src)
 
 
 def main():
@@ -571,7 +647,7 @@ def main():
     planned()
     chenggui2019()
     if len(sys.argv) > 2:
-        timetable_2023(sys.argv[2])
+        timetable_2023(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)
     order = ["id", "name_zh", "name_en", "mode", "traction", "stops", "lines", "per_day", "headway_min",
              "from_year", "to_year", "oneway", "source"]
     out = [HEADER]

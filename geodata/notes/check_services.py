@@ -25,7 +25,7 @@ try:
 except ImportError:  # Python < 3.11
     import tomli as tomllib
 
-KEYS = {"id", "name_zh", "name_en", "mode", "stops", "lines", "per_day", "headway_min",
+KEYS = {"id", "name_zh", "name_en", "mode", "traction", "stops", "lines", "per_day", "headway_min",
         "from_year", "to_year", "source", "oneway"}
 REQUIRED = {"id", "name_zh", "name_en", "mode", "stops", "lines", "source"}
 MODES = {"hsr", "intercity", "conventional_rail", "suburban_rail"}
@@ -108,6 +108,8 @@ def main(argv):
         extra = set(s) - KEYS
         if extra:
             err(f"unknown keys {sorted(extra)}")
+        if s.get("traction", "emu") not in ("emu", "locomotive"):
+            err(f"traction {s['traction']!r} is not emu or locomotive")
         missing = REQUIRED - set(s)
         if missing:
             err(f"missing keys {sorted(missing)}")

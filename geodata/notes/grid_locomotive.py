@@ -23,7 +23,7 @@ import subprocess
 import tempfile
 
 CRUISE = [0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90, 0.98]
-PASS_STOP_S = [300, 420, 600, 900]
+PASS_STOP_S = [300, 420, 600, 900, 1200]
 TERMINAL_S = [360, 600, 900]
 MAX_KMH = [120, 140, 160]
 

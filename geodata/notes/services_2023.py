@@ -183,10 +183,12 @@ def runs_of(train, calls, net, with_paths=False):
     return runs
 
 
-def patterns(git_dir, rail_path, year=2022):
-    """[(stops, lines, per_day, oneway, trains_text)] for every distinct pattern."""
+def patterns(git_dir, rail_path, year=2022, trains=None):
+    """[(stops, lines, per_day, oneway, trains_text)] for every distinct pattern, on the network
+    of `year`; `trains` (number -> calls as read_dump gives them) replaces the dump's."""
     net = Net(rail_path, year)
-    trains = read_dump(git_dir)
+    if trains is None:
+        trains = read_dump(git_dir)
     groups = {}
     for tn in sorted(trains):
         loco = tn[0] not in "GDCS"

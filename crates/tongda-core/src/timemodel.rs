@@ -262,11 +262,11 @@ impl Default for TimeModel {
             ]),
             // Locomotive-hauled (K/T/Z) services: fitted on the tuning half's
             // 25 K-train rows (geodata/notes/grid_locomotive.py; held-out half
-            // 135 → 140 of 184 within ±15 %): 25G coaches' 120 km/h, 10 min
-            // per call (long dwells, waits in passing loops).
+            // 142 → 145 of 184 within ±15 %): 140 km/h cap, 20 min per call
+            // (dwell and the waits in passing loops a K timetable puts there).
             locomotive: Some(ModeParams {
-                max_speed_kmh: Some(120.0),
-                ..scheduled(0.90, 360.0, 600.0, 120.0)
+                max_speed_kmh: Some(140.0),
+                ..scheduled(0.90, 600.0, 1200.0, 120.0)
             }),
             transfer_min: 10.0,
             station_processing_min: 10.0,
@@ -362,8 +362,14 @@ impl TimeModel {
         let negative = |v: f64| v.is_nan() || v < 0.0;
         for p in Profile::ALL {
             let pp = self.profile(p);
-            let loco = pp.locomotive.iter().map(|mp| (format!("{p}.locomotive"), mp));
-            let modes = pp.modes.iter().map(|(m, mp)| (format!("{p}.modes.{m}"), mp));
+            let loco = pp
+                .locomotive
+                .iter()
+                .map(|mp| (format!("{p}.locomotive"), mp));
+            let modes = pp
+                .modes
+                .iter()
+                .map(|(m, mp)| (format!("{p}.modes.{m}"), mp));
             for (at, mp) in modes.chain(loco) {
                 if !(mp.cruise_fraction > 0.0 && mp.cruise_fraction <= 1.0) {
                     return Err(ParamError::OutOfRange {

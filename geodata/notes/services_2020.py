@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""The trains of 2020 and 2021, from the RailwayVIS station timetables and the 2023 stop lists
+(used by build_services.py; run alone to print the counts).
+
+    python3 geodata/notes/services_2020.py T23_GIT_DIR RAILWAYVIS_GIT_DIR
+
+The only complete stop lists found are those of 2023 (services_2023.py). For 2020 and 2021
+two copies of station timetables exist (thaddywu/RailwayVIS: 15 stations before the
+2020-12-24 change, standing for 2020; 20 stations of the 2020-12-24 timetable, standing for
+2021; extract_timetable_check.RV_SOURCES). Each copy lists *every* train calling at its
+stations, with times, but not the train's calls elsewhere. Rules (fixed before any check
+set was run on the result):
+
+  * a 2023 train (its 12306 stop list) that calls at none of the copy's stations is kept:
+    nothing says whether it ran (the 2023 timetable stands in, as before);
+  * a 2023 train that calls at one of the copy's stations but is not in the copy did not
+    call there that year: it is left out of that year;
+  * a train of the copy takes the full stop list of the 2023 train with the **same number**
+    when that list calls at the copy's stations in the same order as the copy shows
+    (same calls: the same train); else that of a 2023 train with the same ordered calls at
+    the copy's stations (the most frequent such list; ties: the first train number) — a
+    renumbered train of the same pattern (at least two such calls); else it is left out
+    (its calls between the copied stations are unknown, and riding through them would make
+    it too fast);
+  * a copy train's calls are put in running order as in railwayvis_services.train_calls
+    (始/终 rows, else the longest gap of the day); the stop list taken is cut into runs by
+    the rules of services_2023.runs_of.
+"""
+import os
+import sys
+from collections import Counter, defaultdict
+
+sys.path.insert(0, os.path.dirname(__file__))
+import extract_timetable_check as X  # noqa: E402
+import services_2023 as S  # noqa: E402
+
+ROOT = os.path.join(os.path.dirname(__file__), "..")
+# copy year -> the years it stands for
+RV_YEARS = {2020: 2020, 2021: 2021}
+
+
+def _calls_in_order(tables, geo):
+    import railwayvis_services as R
+    return R.train_calls(tables, geo)
+
+
+def year_trains(dump, rv_git_dir):
+    """{year: (trains {number: calls as in read_dump}, counts dict, copied station names)}."""
+    geo = X.geodata_stations(os.path.join(ROOT, "rail.geojson"))
+    out = {}
+    for commit, folder, fmt_, year, _label in X.RV_SOURCES:
+        tables = X.rv_load(rv_git_dir, commit, folder, fmt_)
+        copied = {s for s in tables if s in geo and s not in X.RV_NOT_OURS}
+        in_copy = _calls_in_order(tables, geo)
+        # restricted call order of every 2023 train at the copied stations
+        def restrict(calls):
+            return tuple(n for n, _ in calls if n in copied)
+        by_restricted = defaultdict(Counter)
+        for tn in sorted(dump):
+            r = restrict(dump[tn])
+            if r:
+                by_restricted[r][tuple(dump[tn])] += 1
+        trains, counts = {}, Counter()
+        copy_trains = {t for t, calls in in_copy.items()
+                       if any(c[0] in copied for c in calls)}
+        for tn in sorted(dump):
+            if not restrict(dump[tn]):
+                trains[tn] = dump[tn]
+                counts["2023 train at no copied station: kept"] += 1
+            elif tn not in copy_trains:
+                counts["2023 train at a copied station, not in the copy: left out"] += 1
+        for tn in sorted(copy_trains):
+            seen = tuple(c[0] for c in in_copy[tn] if c[0] in copied)
+            if tn in dump and restrict(dump[tn]) == seen:
+                trains[tn] = dump[tn]
+                counts["copy train, same number and calls in 2023: its 2023 list"] += 1
+            elif len(seen) >= 2 and seen in by_restricted:
+                best = max(by_restricted[seen].items(), key=lambda kv: kv[1])[0]
+                trains[tn] = list(best)
+                counts["copy train, a 2023 train with the same calls: that list"] += 1
+            else:
+                counts["copy train with no 2023 stop list to take: left out"] += 1
+        out[year] = (trains, counts, sorted(copied))
+    return out
+
+
+if __name__ == "__main__":
+    dump = S.read_dump(sys.argv[1])
+    for year, (trains, counts, copied) in year_trains(dump, sys.argv[2]).items():
+        print(year, len(trains), "trains;", "、".join(copied))
+        for k, v in sorted(counts.items()):
+            print(f"  {v:5d}  {k}")
