@@ -570,7 +570,7 @@ def timetable_2023(git_dir, rv_dir=None):
     def first_year(st, lines):
         return max(l["open"] for a, b in zip(st, st[1:]) for l in shortest(LINKS, set(lines), a, b)[1])
 
-    def emit(sid, p, first, last, src, zh_suffix="", en_suffix=""):
+    def emit(sid, p, first, last, src, year_label=2023, zh_suffix="", en_suffix=""):
         st, ls = p["stops"], p["lines"]
         nm_zh = "–".join(zh(x) for x in st)
         nm_en = "–".join(en(x) for x in st)
@@ -582,23 +582,32 @@ def timetable_2023(git_dir, rv_dir=None):
             base["to_year"] = last
         if p["locomotive"]:
             base["traction"] = "locomotive"
-        label = "2023时刻" if first >= 2022 or not rv_dir else f"{first}时刻"
-        label_en = "2023 timetable" if first >= 2022 or not rv_dir else f"{first} timetable"
-        add(sid, f"{label} {nm_zh}{zh_suffix}", f"{label_en} {nm_en}{en_suffix}", st, ls, **base)
+        add(sid, f"{year_label}时刻 {nm_zh}{zh_suffix}", f"{year_label} timetable {nm_en}{en_suffix}", st, ls,
+            **base)
+
+    def service_id(prefix, p, seq):
+        """Multiple units numbered as before; locomotive-hauled patterns by their own count (_kNNN)."""
+        k = (p["lines"][0], p["locomotive"])
+        seq[k] += 1
+        return f"{prefix}_{k[0]}_{'k' if k[1] else ''}{seq[k]:03d}"
+
+    def run_back(p, year):
+        """The first year of a pattern seen in `year`: earlier years with the same pattern (same(),
+        not yet taken) join it, each year only if the next one did."""
+        first = year
+        for y in sorted((x for x in earlier if x < year), reverse=True):
+            q = lookup(index[y], p)
+            if y != first - 1 or not same(p, q) or key(q) in used[y]:
+                break
+            used[y].add(key(q))
+            first = y
+        return first
 
     seq = defaultdict(int)
     for p in pats:
         ls = p["lines"]
-        # multiple units numbered as before; locomotive-hauled patterns by their own count (_kNNN)
-        seq[(ls[0], p["locomotive"])] += 1
-        sid = f"svc_t23_{ls[0]}_{'k' if p['locomotive'] else ''}{seq[(ls[0], p['locomotive'])]:03d}"
-        first = main_first
-        for y in sorted(earlier, reverse=True):
-            q = lookup(index[y], p)
-            if y != first - 1 or not same(p, q):
-                break
-            used[y].add(key(q))
-            first = y
+        sid = service_id("svc_t23", p, seq)
+        first = run_back(p, main_first)
         src = (f"{services_2023.SRC}; trains: {p['trains']} ({p['count']}); the 2023 timetable (in force on the "
                f"query dates, which include the National Day peak, so holiday extras may be counted) stands in for "
                f"{main_first if main_first == 2022 else f'{main_first}–2022'} (assumption: no complete timetable of "
@@ -610,7 +619,7 @@ def timetable_2023(git_dir, rv_dir=None):
             ls15 = ["chengyu_hsr_2015" if l == "chengyu_hsr" else l for l in ls]
             emit(sid + "_2020", dict(p, lines=ls15), T23_FIRST, 2020,
                  src + "; in 2020 on 成渝高铁 before the 2020-12-24 speed-up (line chengyu_hsr_2015)",
-                 " (提速前线路)", " (on the line before the 2020 speed-up)")
+                 zh_suffix=" (提速前线路)", en_suffix=" (on the line before the 2020 speed-up)")
         emit(sid, p, first, None, src)
     for y in sorted(earlier, reverse=True):
         pats_y, copied = earlier[y]
@@ -619,25 +628,17 @@ def timetable_2023(git_dir, rv_dir=None):
         for q in pats_y:
             if key(q) in used[y]:
                 continue
-            ls = q["lines"]
-            seq[(ls[0], q["locomotive"])] += 1
-            sid = f"svc_t{y % 100}_{ls[0]}_{'k' if q['locomotive'] else ''}{seq[(ls[0], q['locomotive'])]:03d}"
-            first = y
-            for y0 in sorted((x for x in earlier if x < y), reverse=True):
-                q0 = lookup(index[y0], q)
-                if y0 != first - 1 or not same(q, q0) or key(q0) in used[y0]:
-                    break
-                used[y0].add(key(q0))
-                first = y0
+            sid = service_id(f"svc_t{y % 100}", q, seq)
+            first = run_back(q, y)
             src = (f"the trains of {y} (services_2020.py): station timetables of {'、'.join(copied)}, public "
                    f"repository thaddywu/RailwayVIS (commit {commit}), each train with the 12306 2023 stop list of "
                    f"the same train number or of a 2023 train with the same calls at those stations (public "
-                   f"repository {services_2023.REPO} {services_2023.PATH}, commit {services_2023.COMMIT}), else its "
-                   f"calls at those stations only; one service per distinct stop pattern (geodata/notes/services.md); "
+                   f"repository {services_2023.REPO} {services_2023.PATH}, commit {services_2023.COMMIT}; trains with "
+                   f"no such list are left out); one service per distinct stop pattern (geodata/notes/services.md); "
                    f"trains: {q['trains']} ({q['count']})")
             if first < y:
                 src += f"; the same pattern and count in {first}"
-            emit(sid, q, first, y, src)
+            emit(sid, q, first, y, src, year_label=y)
 
 
 def main():
