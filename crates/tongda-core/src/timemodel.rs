@@ -24,7 +24,7 @@
 //!   `processing_min` on entry and `egress_min` on exit, and the first wait;
 //!   road trips add `road_terminal_min` at each end (parking, leaving the city).
 
-use crate::model::{Mode, NodeKind};
+use crate::model::{Mode, NodeKind, Traction};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -312,6 +312,18 @@ impl Default for TimeModel {
             passenger,
             car,
             freight,
+        }
+    }
+}
+
+impl ProfileParams {
+    /// The parameters a train of `traction` runs with where its mode's (or
+    /// link's) parameters are `own`: the `locomotive` ones for a
+    /// locomotive-hauled train when the profile gives them, else `own`.
+    pub fn for_train<'a>(&'a self, traction: Traction, own: &'a ModeParams) -> &'a ModeParams {
+        match (traction, &self.locomotive) {
+            (Traction::Locomotive, Some(loco)) => loco,
+            _ => own,
         }
     }
 }

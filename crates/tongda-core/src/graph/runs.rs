@@ -75,10 +75,7 @@ pub(crate) fn build_runs(
         let Some(mode_mp) = pp.modes.get(&svc.mode) else {
             continue;
         };
-        let mp = match (svc.traction, &pp.locomotive) {
-            (Traction::Locomotive, Some(loco)) => loco,
-            _ => mode_mp,
-        };
+        let mp = pp.for_train(svc.traction, mode_mp);
         if spec.profile == Profile::Freight || !svc.runs_in(spec.year) {
             continue;
         }

@@ -73,10 +73,7 @@ pub(crate) fn traction_params<'a>(
     traction: Traction,
 ) -> Option<&'a ModeParams> {
     let own = mode_params(tm, profile, link)?;
-    match (traction, &tm.profile(profile).locomotive) {
-        (Traction::Locomotive, Some(loco)) => Some(loco),
-        _ => Some(own),
-    }
+    Some(tm.profile(profile).for_train(traction, own))
 }
 
 /// Cruise speed of a link in a direction in `year`, km/h.

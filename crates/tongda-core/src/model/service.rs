@@ -23,16 +23,6 @@ pub enum Traction {
     Locomotive,
 }
 
-impl Traction {
-    /// The name used in files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Traction::Emu => "emu",
-            Traction::Locomotive => "locomotive",
-        }
-    }
-}
-
 /// One stop pattern of scheduled trains, in the manner of a GTFS route
 /// pattern or Conveyal R5's frequency-based `AddTrips`: the stations it calls
 /// at, the lines it runs over (several lines = through-running, one ride), and
