@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Rail services of the 2020/2021 timetables from the station timetables of thaddywu/RailwayVIS.
 
-Used by build_services.py (`rv_services(gitdir)`); run alone to print the patterns:
+Not used for services.toml: these patterns have only the copied stations' calls (an earlier
+extraction, not adopted; see notes/services.md). services_2020.py uses its `train_calls` (a
+copy's trains with their calls in running order). Run alone to print the patterns:
 
     python3 geodata/notes/railwayvis_services.py RAILWAYVIS_GIT_DIR
 

@@ -32,18 +32,10 @@ from collections import Counter, defaultdict
 
 sys.path.insert(0, os.path.dirname(__file__))
 import extract_timetable_check as X  # noqa: E402
+import railwayvis_services as R  # noqa: E402
 import services_2023 as S  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(__file__), "..")
-# copy year -> the years it stands for
-RV_YEARS = {2020: 2020, 2021: 2021}
-
-
-def _calls_in_order(tables, geo):
-    import railwayvis_services as R
-    return R.train_calls(tables, geo)
-
-
 def year_trains(dump, rv_git_dir):
     """{year: (trains {number: calls as in read_dump}, counts dict, copied station names)}."""
     geo = X.geodata_stations(os.path.join(ROOT, "rail.geojson"))
@@ -51,7 +43,7 @@ def year_trains(dump, rv_git_dir):
     for commit, folder, fmt_, year, _label in X.RV_SOURCES:
         tables = X.rv_load(rv_git_dir, commit, folder, fmt_)
         copied = {s for s in tables if s in geo and s not in X.RV_NOT_OURS}
-        in_copy = _calls_in_order(tables, geo)
+        in_copy = R.train_calls(tables, geo)
         # restricted call order of every 2023 train at the copied stations
         def restrict(calls):
             return tuple(n for n, _ in calls if n in copied)
