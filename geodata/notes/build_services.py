@@ -46,7 +46,8 @@ def en(st):
 
 
 def all_stations(stops, lines):
-    """Every station on the shortest path (over `lines`) through `stops`, in order."""
+    """Every station on the shortest path (over `lines`) through `stops`, in order (junctions,
+    stations with no `city`, are passed: no train calls there)."""
     out = [stops[0]]
     for a, b in zip(stops, stops[1:]):
         r = shortest(LINKS, set(lines), a, b)
@@ -58,7 +59,7 @@ def all_stations(stops, lines):
             out.append(node)
     seen, res = set(), []
     for s in out:
-        if s not in seen:
+        if s not in seen and "city" in STATIONS[s]:
             seen.add(s)
             res.append(s)
     return res

@@ -17,9 +17,16 @@ set was run on the result):
     call there that year: it is left out of that year;
   * a train of the copy takes the full stop list of the 2023 train with the **same number**
     when that list calls at the copy's stations in the same order as the copy shows
-    (same calls: the same train); else that of a 2023 train with the same ordered calls at
+    (same calls: the same train); a copy train that starts or ends at 成都站 takes it too
+    when the 2023 list starts or ends at 成都东 or 成都西 instead and its other calls at the
+    copy's stations are the copy's, with that end read as 成都 (rule added 2026-12-03, after
+    the check sets had been run: 成都站 stopped passenger work on 2022-10-11 for its
+    rebuilding and its trains moved to 成都西 and 成都东, 中国新闻网 2022-10-11); else that
+    of a 2023 train with the same ordered calls at
     the copy's stations (the most frequent such list; ties: the first train number) — a
-    renumbered train of the same pattern (at least two such calls); else it is left out
+    renumbered train of the same pattern (at least two such calls; the reading of 成都 is not
+    applied here: tried, it gave 成都站's Z/K trains the non-stop lists of D trains, e.g. Z124
+    成都–达州 −17 %); else it is left out
     (its calls between the copied stations are unknown, and riding through them would make
     it too fast);
   * a copy train's calls are put in running order as in railwayvis_services.train_calls
@@ -36,6 +43,23 @@ import railwayvis_services as R  # noqa: E402
 import services_2023 as S  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(__file__), "..")
+CHENGDU_MOVED = ("成都东", "成都西")  # where 成都站's trains went on 2022-10-11
+
+
+def from_chengdu_station(calls, seen, restrict):
+    """The 2023 stop list `calls` with its first or last call (成都东 or 成都西) read as 成都, if
+    that makes its calls at the copied stations (`restrict`) the copy's `seen`; else None."""
+    if not calls or "成都" not in (seen[0], seen[-1]):
+        return None
+    for end in (0, len(calls) - 1):
+        if calls[end][0] in CHENGDU_MOVED:
+            moved = list(calls)
+            moved[end] = ("成都", calls[end][1])
+            if restrict(moved) == seen:
+                return moved
+    return None
+
+
 def year_trains(dump, rv_git_dir):
     """{year: (trains {number: calls as in read_dump}, counts dict, copied station names)}."""
     geo = X.geodata_stations(os.path.join(ROOT, "rail.geojson"))
@@ -63,9 +87,13 @@ def year_trains(dump, rv_git_dir):
                 counts["2023 train at a copied station, not in the copy: left out"] += 1
         for tn in sorted(copy_trains):
             seen = tuple(c[0] for c in in_copy[tn] if c[0] in copied)
+            moved = from_chengdu_station(dump.get(tn), seen, restrict)
             if tn in dump and restrict(dump[tn]) == seen:
                 trains[tn] = dump[tn]
                 counts["copy train, same number and calls in 2023: its 2023 list"] += 1
+            elif moved:
+                trains[tn] = moved
+                counts["copy train of 成都站, same number and calls in 2023 but at 成都东/成都西: its 2023 list"] += 1
             elif len(seen) >= 2 and seen in by_restricted:
                 best = max(by_restricted[seen].items(), key=lambda kv: kv[1])[0]
                 trains[tn] = list(best)

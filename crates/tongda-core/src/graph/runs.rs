@@ -3,8 +3,9 @@
 //! A service that runs in the compiled year on active links of its lines is
 //! one run: boarded and left only where it calls, stopping only there, and
 //! running through from one line to another. The links no running service
-//! uses are ridden as their line's *default pattern*: boarded anywhere,
-//! stopping at the express stops ([`Network::is_express_stop`]).
+//! uses are ridden as their line's *default pattern*: boarded anywhere but
+//! at a junction ([`Network::is_junction`]), stopping at the express stops
+//! ([`Network::is_express_stop`]).
 
 use super::compile::{mode_params, GraphSpec};
 use crate::model::{Mode, Network, NodeIdx, Traction};
@@ -141,7 +142,7 @@ pub(crate) fn build_runs(
             let a = approach(net, end, l.mode);
             let stops = net.is_express_stop(end);
             let c = run.calls.entry(end).or_insert(Call {
-                boards: true,
+                boards: !net.is_junction(end),
                 stops,
                 headway_min: hw,
                 mp: *lp,

@@ -202,6 +202,10 @@ pub fn resolve_services(
         let mut stops = Vec::new();
         for st in &spec.stops {
             match net.node_idx(st) {
+                Some(i) if net.is_junction(i) => err(
+                    format!("stop \"{st}\" is a junction (a station with no `city`): trains do not call there"),
+                    "list the stations where passengers board, or give the station the `city` it serves",
+                ),
                 Some(i) if net.nodes[i as usize].kind == NodeKind::Station => {
                     if stops.contains(&i) {
                         err(

@@ -93,6 +93,14 @@ impl Network {
         })
     }
 
+    /// Whether node `n` is a junction: a station that serves no place (no
+    /// `city`), such as a 线路所 where two lines meet. Trains run through it;
+    /// passengers never board or alight there.
+    pub fn is_junction(&self, n: NodeIdx) -> bool {
+        let node = &self.nodes[n as usize];
+        node.kind == NodeKind::Station && node.city.is_none()
+    }
+
     /// Replaces the link list (scenario edits), rebuilding the index.
     pub fn set_links(&mut self, links: Vec<Link>) {
         let services = std::mem::take(&mut self.services);
