@@ -408,3 +408,124 @@ fn the_2020_network_runs_the_trains_of_its_station_timetables() {
         ("svc_t23_xiangyu_004".to_string(), Traction::Emu)
     );
 }
+
+#[test]
+fn chengdu_stations_trains_of_2021_run_over_shibantan() {
+    // Until 2022-10-11 成都站's trains to 遂宁 ran 成渝线 成都 → 石板滩 (19 km)
+    // and 宁蓉线 石板滩 → 遂宁 (129 km): 148 km, not via 成都东. In 2021 K144
+    // and Z50 did (station timetables of 2021), as locomotive-hauled trains.
+    let net = region();
+    let g = RoutingGraph::compile(
+        &net,
+        &TimeModel::default(),
+        &GraphSpec::new(Profile::Passenger, 2021),
+    );
+    let one = tongda_core::route::one_ride_graph(&g);
+    let (a, b) = (
+        net.node_idx("st_chengdu").unwrap(),
+        net.node_idx("st_suining").unwrap(),
+    );
+    let route = Router::new(&net, &one)
+        .route(a, b, Measure::InVehicle)
+        .expect("a 2021 train 成都 → 遂宁");
+    assert_eq!(route.legs.len(), 1, "{:?}", route.legs);
+    let leg = &route.legs[0];
+    assert!((leg.km - 148.0).abs() < 1e-9, "{} km", leg.km);
+    let ids: Vec<&str> = (leg.links.iter())
+        .map(|&l| net.links[l as usize].id.as_str())
+        .collect();
+    assert!(ids.contains(&"chengyu_rail_cd_01"), "{ids:?}");
+    let id = leg.service.clone().expect("a service");
+    let svc = net.services.iter().find(|s| s.id == id).expect("known");
+    assert_eq!(svc.traction, Traction::Locomotive, "{id}");
+    assert!(svc.source.contains("the trains of 2021"), "{}", svc.source);
+}
+
+#[test]
+fn a_junction_is_run_through_but_never_boarded() {
+    let net = region();
+    let sbt = net.node_idx("st_shibantan").expect("the 石板滩 junction");
+    assert!(net.is_junction(sbt) && !net.is_express_stop(sbt));
+    assert!(!net.is_junction(net.node_idx("st_chengdu").unwrap()));
+    // 成都–石板滩 has no service in 2024: only the line's default pattern
+    // runs there, and it neither boards nor sets down at the junction.
+    let g = RoutingGraph::compile(
+        &net,
+        &TimeModel::default(),
+        &GraphSpec::new(Profile::Passenger, 2024),
+    );
+    let mut r = Router::new(&net, &g);
+    let cd = net.node_idx("st_chengdu").unwrap();
+    assert!(r.route(sbt, cd, Measure::InVehicle).is_none());
+    assert!(r.route(cd, sbt, Measure::InVehicle).is_none());
+    // And no service may call there.
+    let file = Path::new("services.toml");
+    let text = r#"
+[[service]]
+id = "svc_junction"
+name_zh = "x"
+name_en = "x"
+mode = "intercity"
+stops = ["st_chengdudong", "st_shibantan", "st_suining"]
+lines = ["chengsuiyu"]
+per_day = 1
+source = "test"
+"#;
+    let specs = parse_services(file, text).expect("parses");
+    let mut diags = Vec::new();
+    let got = resolve_services(file, &specs, &net, &mut diags);
+    assert!(got.is_empty());
+    let msgs: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        msgs,
+        ["error: services.toml: feature \"svc_junction\": stop \"st_shibantan\" is a junction (a station with no `city`): trains do not call there — fix: list the stations where passengers board, or give the station the `city` it serves"]
+    );
+}
+
+#[test]
+fn the_chongqing_hub_line_runs_at_the_speed_of_its_track() {
+    // 重庆北–井口–重庆西, 31 km of 渝怀/井西 track at 120 km/h: at the hsr
+    // cruise fraction 0.86, 31 / (120 × 0.86) h = 1081.4 s, rounded 1081,
+    // plus the hsr terminal loss 180 s = 1261 s (21.0 min; D6162 took 22).
+    let net = region();
+    let g = RoutingGraph::compile(
+        &net,
+        &TimeModel::default(),
+        &GraphSpec::new(Profile::Passenger, 2024),
+    );
+    let one = tongda_core::route::one_ride_graph(&g);
+    let (a, b) = (
+        net.node_idx("st_chongqingbei").unwrap(),
+        net.node_idx("st_chongqingxi").unwrap(),
+    );
+    let route = Router::new(&net, &one)
+        .route(a, b, Measure::InVehicle)
+        .expect("a train 重庆北 → 重庆西");
+    assert_eq!(route.legs.len(), 1, "{:?}", route.legs);
+    let ids: Vec<&str> = (route.legs[0].links.iter())
+        .map(|&l| net.links[l as usize].id.as_str())
+        .collect();
+    assert_eq!(ids, ["cq_hub_01"]);
+    assert_eq!(route.seconds, 1261);
+}
+
+#[test]
+fn all_stations_trains_call_at_the_chengmianle_south_stations() {
+    // C6309 (2019 diagram) called at 新津 and 新津南 between 成都南 and 眉山东:
+    // its pattern now lists them, so the stop losses are charged there.
+    let net = region();
+    let c6309 = (net.services.iter())
+        .find(|s| s.source.contains("trains: C6309 ") && s.runs_in(2019))
+        .expect("the C6309 pattern");
+    let idx = |id: &str| net.node_idx(id).unwrap();
+    let at = |id: &str| c6309.stops.iter().position(|&s| s == idx(id));
+    let (cdn, xj, xjn, msd) = (
+        at("st_chengdunan").expect("calls at 成都南"),
+        at("st_xinjin").expect("calls at 新津"),
+        at("st_xinjinnan").expect("calls at 新津南"),
+        at("st_meishandong").expect("calls at 眉山东"),
+    );
+    assert!(cdn < xj && xj < xjn && xjn < msd, "{:?}", c6309.stops);
+    // They are not express stops: a train that does not call passes them.
+    assert!(!net.is_express_stop(idx("st_xinjin")));
+}

@@ -119,7 +119,8 @@ def split_pair(id, name_zh, name_en, ends, lines, total, source, **kw):
 DIAG_NAME = {'江油::城际场': 'st_jiangyou', '青莲': 'st_qinglian', '绵阳::城际场': 'st_mianyang',
              '罗江东': 'st_luojiangdong', '德阳::城际场': 'st_deyang', '广汉北': 'st_guanghanbei',
              '青白江东': 'st_qingbaijiangdong', '新都东': 'st_xindudong', '成都东::城际场': 'st_chengdudong',
-             '成都南': 'st_chengdunan', '双流机场': 'st_shuangliujichang', '彭山北': 'st_pengshanbei',
+             '成都南': 'st_chengdunan', '双流机场': 'st_shuangliujichang', '双流西': 'st_shuangliuxi',
+             '新津': 'st_xinjin', '新津南': 'st_xinjinnan', '彭山北': 'st_pengshanbei',
              '眉山东': 'st_meishandong', '青神': 'st_qingshen', '乐山峨眉场': 'st_leshan', '峨眉山': 'st_emeishan',
              '简阳南': 'st_jianyangnan', '资阳北': 'st_ziyangbei', '资中北': 'st_zizhongbei',
              '内江北': 'st_neijiangbei', '隆昌北': 'st_longchangbei', '荣昌北': 'st_rongchangbei',
@@ -127,8 +128,8 @@ DIAG_NAME = {'江油::城际场': 'st_jiangyou', '青莲': 'st_qinglian', '绵�
              '重庆西渝贵场': 'st_chongqingxi', '重庆北渝万场': 'st_chongqingbei', '綦江东': 'st_qijiangdong'}
 N = ['st_jiangyou', 'st_qinglian', 'st_mianyang', 'st_luojiangdong', 'st_deyang', 'st_guanghanbei',
      'st_qingbaijiangdong', 'st_xindudong']
-S = ['st_chengdunan', 'st_shuangliujichang', 'st_pengshanbei', 'st_meishandong', 'st_qingshen',
-     'st_leshan', 'st_emeishan']
+S = ['st_chengdunan', 'st_shuangliujichang', 'st_shuangliuxi', 'st_xinjin', 'st_xinjinnan', 'st_pengshanbei',
+     'st_meishandong', 'st_qingshen', 'st_leshan', 'st_emeishan']
 E = ['st_jianyangnan', 'st_ziyangbei', 'st_zizhongbei', 'st_neijiangbei', 'st_longchangbei',
      'st_rongchangbei', 'st_dazunan', 'st_yongchuandong', 'st_bishan']
 CQ = ['st_chongqingxi', 'st_chongqingbei', 'st_qijiangdong']
