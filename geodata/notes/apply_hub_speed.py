@@ -13,7 +13,7 @@ Not changed, on purpose: the 成渝 north connecting links (`chengyu_hsr_2015_lx
 `chengyu_hsr_dasu_lx_01`, 44 km 璧山–重庆北) share the 22 km 重庆北–井口–芭蕉沟所 but
 keep their assumed 250. Setting that share to 120 (an equivalent 162 km/h over
 the 44 km) was tried: it moved the timetable check set's rows to 重庆北 the right
-way (永川东→重庆北 −31 % → −15 %) but the two calibration rows that ride it
+way (永川东→重庆北 −31 % → −10 %) but the two calibration rows that ride it
 (成都东↔重庆北 2015 and 2018, non-stop) from +3 % / +2 % to +11 % / +9 % and the
 calibration median from 7.1 % to 9.1 %: the evidence disagrees, so the
 assumption stays and the disagreement is recorded (geodata/README.md).
