@@ -293,6 +293,24 @@ fn region_route(net: &Network, from: &str, to: &str) -> tongda_core::route::Rout
     r.route(a, b, Measure::InVehicle).expect("reachable")
 }
 
+/// The fastest single train (no change) between two stations of the region
+/// in `year`, in-vehicle, if any.
+fn region_one_train(
+    net: &Network,
+    year: i32,
+    from: &str,
+    to: &str,
+) -> Option<tongda_core::route::Route> {
+    let g = RoutingGraph::compile(
+        net,
+        &TimeModel::default(),
+        &GraphSpec::new(Profile::Passenger, year),
+    );
+    let one = tongda_core::route::one_ride_graph(&g);
+    let (a, b) = (net.node_idx(from).unwrap(), net.node_idx(to).unwrap());
+    Router::new(net, &one).route(a, b, Measure::InVehicle)
+}
+
 #[test]
 fn in_vehicle_times_start_and_end_at_the_cities_main_stations() {
     let net = region();
@@ -383,19 +401,8 @@ fn the_2020_network_runs_the_trains_of_its_station_timetables() {
     // So in 2020 the one train 达州 → 重庆北 is locomotive-hauled (K813 in
     // the timetable), and in 2024 C725 is.
     let one_train = |year: i32| {
-        let g = RoutingGraph::compile(
-            &net,
-            &TimeModel::default(),
-            &GraphSpec::new(Profile::Passenger, year),
-        );
-        let one = tongda_core::route::one_ride_graph(&g);
-        let (a, b) = (
-            net.node_idx("st_dazhou").unwrap(),
-            net.node_idx("st_chongqingbei").unwrap(),
-        );
-        let route = Router::new(&net, &one)
-            .route(a, b, Measure::InVehicle)
-            .expect("reachable");
+        let route =
+            region_one_train(&net, year, "st_dazhou", "st_chongqingbei").expect("reachable");
         assert_eq!(route.legs.len(), 1);
         let id = route.legs[0].service.clone().expect("a service");
         let svc = net.services.iter().find(|s| s.id == id).expect("known");
@@ -415,19 +422,8 @@ fn chengdu_stations_trains_of_2021_run_over_shibantan() {
     // and 宁蓉线 石板滩 → 遂宁 (129 km): 148 km, not via 成都东. In 2021 K144
     // and Z50 did (station timetables of 2021), as locomotive-hauled trains.
     let net = region();
-    let g = RoutingGraph::compile(
-        &net,
-        &TimeModel::default(),
-        &GraphSpec::new(Profile::Passenger, 2021),
-    );
-    let one = tongda_core::route::one_ride_graph(&g);
-    let (a, b) = (
-        net.node_idx("st_chengdu").unwrap(),
-        net.node_idx("st_suining").unwrap(),
-    );
-    let route = Router::new(&net, &one)
-        .route(a, b, Measure::InVehicle)
-        .expect("a 2021 train 成都 → 遂宁");
+    let route =
+        region_one_train(&net, 2021, "st_chengdu", "st_suining").expect("a 2021 train 成都 → 遂宁");
     assert_eq!(route.legs.len(), 1, "{:?}", route.legs);
     let leg = &route.legs[0];
     assert!((leg.km - 148.0).abs() < 1e-9, "{} km", leg.km);
@@ -488,18 +484,7 @@ fn the_chongqing_hub_line_runs_at_the_speed_of_its_track() {
     // cruise fraction 0.86, 31 / (120 × 0.86) h = 1081.4 s, rounded 1081,
     // plus the hsr terminal loss 180 s = 1261 s (21.0 min; D6162 took 22).
     let net = region();
-    let g = RoutingGraph::compile(
-        &net,
-        &TimeModel::default(),
-        &GraphSpec::new(Profile::Passenger, 2024),
-    );
-    let one = tongda_core::route::one_ride_graph(&g);
-    let (a, b) = (
-        net.node_idx("st_chongqingbei").unwrap(),
-        net.node_idx("st_chongqingxi").unwrap(),
-    );
-    let route = Router::new(&net, &one)
-        .route(a, b, Measure::InVehicle)
+    let route = region_one_train(&net, 2024, "st_chongqingbei", "st_chongqingxi")
         .expect("a train 重庆北 → 重庆西");
     assert_eq!(route.legs.len(), 1, "{:?}", route.legs);
     let ids: Vec<&str> = (route.legs[0].links.iter())

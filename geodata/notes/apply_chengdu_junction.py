@@ -22,7 +22,11 @@ Run from the repository root on the file before this pass; it refuses to run
 twice (it checks that `st_shibantan` is absent) and prints one row per change.
 """
 import json
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from check_services import write_features  # noqa: E402
 
 RAIL = "geodata/rail.geojson"
 CITE = ("passenger fare distance table 客里表 2021-09-28 "
@@ -86,9 +90,7 @@ def main():
     feats.insert(feats.index(by_id["chengyu_rail_01"]), link)
     print("chengyu_rail_cd_01\tnew\t成都–石板滩 19 km")
 
-    out = '{"type":"FeatureCollection","features":[\n' + ",\n".join(
-        json.dumps(f, ensure_ascii=False) for f in feats) + "\n]}\n"
-    open(RAIL, "w", encoding="utf-8").write(out)
+    write_features(RAIL, feats)
 
 
 if __name__ == "__main__":

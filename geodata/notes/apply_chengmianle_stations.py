@@ -18,7 +18,11 @@ Run from the repository root on the file before this pass; it refuses to run
 twice and prints one row per change.
 """
 import json
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from check_services import write_features  # noqa: E402
 
 RAIL = "geodata/rail.geojson"
 CITE = ("passenger fare distance table 客里表 2021-09-28, 成贵客专线 "
@@ -75,9 +79,7 @@ def main():
     i = feats.index(base)
     feats[i:i + 1] = parts
 
-    out = '{"type":"FeatureCollection","features":[\n' + ",\n".join(
-        json.dumps(f, ensure_ascii=False) for f in feats) + "\n]}\n"
-    open(RAIL, "w", encoding="utf-8").write(out)
+    write_features(RAIL, feats)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,11 @@ Run from the repository root on the file before this pass; it checks the old
 speed (so it refuses to run twice) and prints the change.
 """
 import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from check_services import write_features  # noqa: E402
 
 RAIL = "geodata/rail.geojson"
 OLD_NOTE = ("design speed copied from the 成渝高铁 connecting lines (250, an ASSUMPTION like theirs: no source "
@@ -43,9 +48,7 @@ def main():
             p["design_speed_kmh"] = 120
             p["source"] = p["source"].replace(OLD_NOTE, "") + " | " + WHY
             print("cq_hub_01\t250 → 120")
-    out = '{"type":"FeatureCollection","features":[\n' + ",\n".join(
-        json.dumps(f, ensure_ascii=False) for f in feats) + "\n]}\n"
-    open(RAIL, "w", encoding="utf-8").write(out)
+    write_features(RAIL, feats)
 
 
 if __name__ == "__main__":

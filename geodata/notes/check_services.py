@@ -57,6 +57,13 @@ def load_rail(path):
     return stations, links
 
 
+def write_features(path, feats):
+    """Write a FeatureCollection in the geodata files' layout: one feature per line."""
+    out = '{"type":"FeatureCollection","features":[\n' + ",\n".join(
+        json.dumps(f, ensure_ascii=False) for f in feats) + "\n]}\n"
+    open(path, "w", encoding="utf-8").write(out)
+
+
 def shortest(links, lines, a, b):
     adj = {}
     for l in links:
