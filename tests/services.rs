@@ -16,10 +16,15 @@ use tongda_core::timemodel::ModeParams;
 use tongda_core::{Diagnostic, Measure, Profile, TimeModel};
 
 fn mini_with(services: &str) -> Result<Network, Vec<Diagnostic>> {
-    let mut net = load_geodata("tests/fixtures/mini".as_ref())
+    let net = load_geodata("tests/fixtures/mini".as_ref())
         .expect("readable")
         .into_network()
         .expect("valid");
+    with_services(net, services)
+}
+
+/// `net` with the services of a `services.toml` text, or its diagnostics.
+fn with_services(mut net: Network, services: &str) -> Result<Network, Vec<Diagnostic>> {
     let file = Path::new("services.toml");
     let specs = parse_services(file, services).map_err(|d| vec![*d])?;
     let mut diags = Vec::new();
@@ -455,7 +460,6 @@ fn a_junction_is_run_through_but_never_boarded() {
     assert!(r.route(sbt, cd, Measure::InVehicle).is_none());
     assert!(r.route(cd, sbt, Measure::InVehicle).is_none());
     // And no service may call there.
-    let file = Path::new("services.toml");
     let text = r#"
 [[service]]
 id = "svc_junction"
@@ -467,10 +471,7 @@ lines = ["chengsuiyu"]
 per_day = 1
 source = "test"
 "#;
-    let specs = parse_services(file, text).expect("parses");
-    let mut diags = Vec::new();
-    let got = resolve_services(file, &specs, &net, &mut diags);
-    assert!(got.is_empty());
+    let diags = with_services(net, text).expect_err("a junction is not a stop");
     let msgs: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
     assert_eq!(
         msgs,
